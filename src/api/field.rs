@@ -1,0 +1,269 @@
+//! Field errors in the API server's words.
+//!
+//! Owns [`FieldError`] (apimachinery's `field.Error`), its rendering
+//! `<path>: <type>[: <value>][: <detail>]`, and [`Invalid`], the list of errors
+//! for one object that kubectl prints as `The Job "pi" is invalid: ...`.
+
+use std::fmt;
+
+/// The kinds of field error the API server reports (apimachinery `field.ErrorType`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorType {
+    Required,
+    Invalid,
+    Unsupported,
+    Duplicate,
+    TooMany,
+    TooLong,
+    Forbidden,
+    NotFound,
+}
+
+impl ErrorType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorType::Required => "Required value",
+            ErrorType::Invalid => "Invalid value",
+            ErrorType::Unsupported => "Unsupported value",
+            ErrorType::Duplicate => "Duplicate value",
+            ErrorType::TooMany => "Too many",
+            ErrorType::TooLong => "Too long",
+            ErrorType::Forbidden => "Forbidden",
+            ErrorType::NotFound => "Not found",
+        }
+    }
+}
+
+/// A bad value as Go's `%#v` would print it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BadValue {
+    /// No value is printed (Required, Forbidden, Too long, or deliberately omitted).
+    Omit,
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    /// Printed verbatim (Go composite literals such as `[]int32{2, 1}`).
+    Raw(String),
+}
+
+impl fmt::Display for BadValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BadValue::Omit => Ok(()),
+            BadValue::Str(s) => write!(f, "{}", go_quote(s)),
+            BadValue::Int(i) => write!(f, "{i}"),
+            BadValue::Bool(b) => write!(f, "{b}"),
+            BadValue::Raw(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Quote a string as Go's `%q` does for printable text.
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// One field error (apimachinery `field.Error`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub path: String,
+    pub kind: ErrorType,
+    pub value: BadValue,
+    pub detail: String,
+}
+
+impl FieldError {
+    pub fn new(
+        kind: ErrorType,
+        path: impl Into<String>,
+        value: BadValue,
+        detail: impl Into<String>,
+    ) -> Self {
+        FieldError {
+            path: path.into(),
+            kind,
+            value,
+            detail: detail.into(),
+        }
+    }
+    pub fn required(path: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self::new(ErrorType::Required, path, BadValue::Omit, detail)
+    }
+    pub fn invalid(path: impl Into<String>, value: BadValue, detail: impl Into<String>) -> Self {
+        Self::new(ErrorType::Invalid, path, value, detail)
+    }
+    pub fn forbidden(path: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self::new(ErrorType::Forbidden, path, BadValue::Omit, detail)
+    }
+    pub fn duplicate(path: impl Into<String>, value: BadValue) -> Self {
+        Self::new(ErrorType::Duplicate, path, value, "")
+    }
+    pub fn too_long(path: impl Into<String>, max_bytes: usize) -> Self {
+        Self::new(
+            ErrorType::TooLong,
+            path,
+            BadValue::Omit,
+            format!("may not be more than {max_bytes} bytes"),
+        )
+    }
+    pub fn too_many(path: impl Into<String>, actual: usize, max: usize) -> Self {
+        Self::new(
+            ErrorType::TooMany,
+            path,
+            BadValue::Int(actual as i64),
+            format!("must have at most {max} items"),
+        )
+    }
+    /// `Unsupported value: "X": supported values: "A", "B"`.
+    pub fn unsupported(path: impl Into<String>, value: &str, supported: &[&str]) -> Self {
+        let list = supported
+            .iter()
+            .map(|s| go_quote(s))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Self::new(
+            ErrorType::Unsupported,
+            path,
+            BadValue::Str(value.to_string()),
+            format!("supported values: {list}"),
+        )
+    }
+    /// `Required value: valid values: ["A" "B"]` as NotSupported with an empty value renders it.
+    pub fn required_one_of(path: impl Into<String>, supported: &[&str]) -> Self {
+        let list = supported
+            .iter()
+            .map(|s| go_quote(s))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Self::required(path, format!("valid values: [{list}]"))
+    }
+
+    /// The body after the path: `<type>[: <value>][: <detail>]`.
+    pub fn body(&self) -> String {
+        let mut s = self.kind.as_str().to_string();
+        let omit = matches!(
+            self.kind,
+            ErrorType::Required | ErrorType::Forbidden | ErrorType::TooLong
+        ) || self.value == BadValue::Omit;
+        if !omit {
+            s.push_str(&format!(": {}", self.value));
+        }
+        if !self.detail.is_empty() {
+            s.push_str(": ");
+            s.push_str(&self.detail);
+        }
+        s
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.body())
+    }
+}
+
+/// All field errors of one object: kubectl's `The Job "pi" is invalid: ...`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invalid {
+    pub kind: String,
+    pub name: String,
+    pub errors: Vec<FieldError>,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "The {} {} is invalid: ", self.kind, go_quote(&self.name))?;
+        match self.errors.as_slice() {
+            [one] => write!(f, "{one}"),
+            many => {
+                for e in many {
+                    write!(f, "\n* {e}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_apimachinery() {
+        let e = FieldError::required(
+            "spec.template.spec.restartPolicy",
+            r#"valid values: "OnFailure", "Never""#,
+        );
+        assert_eq!(
+            e.to_string(),
+            r#"spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never""#
+        );
+        let e = FieldError::invalid(
+            "spec.parallelism",
+            BadValue::Int(-1),
+            "must be greater than or equal to 0",
+        );
+        assert_eq!(
+            e.to_string(),
+            "spec.parallelism: Invalid value: -1: must be greater than or equal to 0"
+        );
+        let e = FieldError::unsupported("spec.completionMode", "Foo", &["NonIndexed", "Indexed"]);
+        assert_eq!(
+            e.to_string(),
+            r#"spec.completionMode: Unsupported value: "Foo": supported values: "NonIndexed", "Indexed""#
+        );
+        let e = FieldError::too_many("spec.podFailurePolicy.rules", 21, 20);
+        assert_eq!(
+            e.to_string(),
+            "spec.podFailurePolicy.rules: Too many: 21: must have at most 20 items"
+        );
+        let e = FieldError::required_one_of(
+            "spec.podFailurePolicy.rules[0].action",
+            &["Count", "FailIndex", "FailJob", "Ignore"],
+        );
+        assert_eq!(
+            e.to_string(),
+            r#"spec.podFailurePolicy.rules[0].action: Required value: valid values: ["Count" "FailIndex" "FailJob" "Ignore"]"#
+        );
+    }
+
+    #[test]
+    fn lists_several_errors_as_kubectl() {
+        let inv = Invalid {
+            kind: "Job".into(),
+            name: "pi".into(),
+            errors: vec![
+                FieldError::invalid(
+                    "spec.parallelism",
+                    BadValue::Int(-1),
+                    "must be greater than or equal to 0",
+                ),
+                FieldError::required(
+                    "spec.template.spec.restartPolicy",
+                    r#"valid values: "OnFailure", "Never""#,
+                ),
+            ],
+        };
+        assert_eq!(
+            inv.to_string(),
+            "The Job \"pi\" is invalid: \n* spec.parallelism: Invalid value: -1: must be greater than or equal to 0\n* spec.template.spec.restartPolicy: Required value: valid values: \"OnFailure\", \"Never\""
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! The batch/v1 Job type: spec fields (as decoded from YAML, before defaults),
+//! pod failure and success policies, and the status the controller writes.
+
+use super::meta::{server_set, string_enum, LabelSelector, ObjectMeta, Time};
+use super::pod::PodTemplateSpec;
+use serde::{Deserialize, Serialize};
+
+string_enum! {
+    /// `spec.completionMode`.
+    CompletionMode { NonIndexed = "NonIndexed", Indexed = "Indexed" }
+}
+string_enum! {
+    /// `spec.podReplacementPolicy`.
+    PodReplacementPolicy { TerminatingOrFailed = "TerminatingOrFailed", Failed = "Failed" }
+}
+string_enum! {
+    /// `spec.podFailurePolicy.rules[].action`.
+    PodFailurePolicyAction { Count = "Count", FailIndex = "FailIndex", FailJob = "FailJob", Ignore = "Ignore" }
+}
+string_enum! {
+    /// `spec.podFailurePolicy.rules[].onExitCodes.operator`.
+    ExitCodeOperator { In = "In", NotIn = "NotIn" }
+}
+
+/// The controller that manages Jobs unless `spec.managedBy` names another one.
+pub const JOB_CONTROLLER_NAME: &str = "kubernetes.io/job-controller";
+
+/// A batch/v1 Job.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Job {
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub api_version: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub metadata: ObjectMeta,
+    #[serde(default)]
+    pub spec: JobSpec,
+    /// Written by the controller only; a status in the input is dropped.
+    #[serde(default, deserialize_with = "server_set")]
+    pub status: JobStatus,
+}
+
+impl Job {
+    pub fn name(&self) -> &str {
+        self.metadata.name()
+    }
+}
+
+/// `spec` of a Job.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobSpec {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallelism: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completions: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_deadline_seconds: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod_failure_policy: Option<PodFailurePolicy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_policy: Option<SuccessPolicy>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backoff_limit: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backoff_limit_per_index: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_failed_indexes: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selector: Option<LabelSelector>,
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub manual_selector: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<PodTemplateSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl_seconds_after_finished: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_mode: Option<CompletionMode>,
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_bool",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub suspend: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod_replacement_policy: Option<PodReplacementPolicy>,
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub managed_by: Option<String>,
+}
+
+impl JobSpec {
+    pub fn is_indexed(&self) -> bool {
+        self.completion_mode == Some(CompletionMode::Indexed)
+    }
+    pub fn parallelism(&self) -> i32 {
+        self.parallelism.unwrap_or(1)
+    }
+    pub fn backoff_limit(&self) -> i32 {
+        self.backoff_limit.unwrap_or(6)
+    }
+    pub fn is_suspended(&self) -> bool {
+        self.suspend == Some(true)
+    }
+    /// Whether only pods in phase Failed are replaced (policy `Failed`, explicit or via a pod failure policy).
+    pub fn only_replace_failed(&self) -> bool {
+        self.pod_failure_policy.is_some()
+            || self.pod_replacement_policy == Some(PodReplacementPolicy::Failed)
+    }
+    pub fn managed_by_builtin(&self) -> bool {
+        self.managed_by
+            .as_deref()
+            .is_none_or(|m| m == JOB_CONTROLLER_NAME)
+    }
+    pub fn template_spec(&self) -> Option<&super::pod::PodSpec> {
+        self.template.as_ref()?.spec.as_ref()
+    }
+}
+
+/// `spec.podFailurePolicy`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodFailurePolicy {
+    #[serde(default)]
+    pub rules: Vec<PodFailurePolicyRule>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodFailurePolicyRule {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<PodFailurePolicyAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_exit_codes: Option<OnExitCodesRequirement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_pod_conditions: Option<Vec<OnPodConditionsPattern>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OnExitCodesRequirement {
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub container_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operator: Option<ExitCodeOperator>,
+    #[serde(default)]
+    pub values: Vec<i32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OnPodConditionsPattern {
+    #[serde(
+        rename = "type",
+        default,
+        deserialize_with = "crate::api::yaml::strict::string"
+    )]
+    pub type_: String,
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub status: Option<String>,
+}
+
+/// `spec.successPolicy`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuccessPolicy {
+    #[serde(default)]
+    pub rules: Vec<SuccessPolicyRule>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuccessPolicyRule {
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub succeeded_indexes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub succeeded_count: Option<i32>,
+}
+
+string_enum! {
+    /// Types of Job conditions.
+    JobConditionType {
+        Suspended = "Suspended",
+        FailureTarget = "FailureTarget",
+        SuccessCriteriaMet = "SuccessCriteriaMet",
+        Complete = "Complete",
+        Failed = "Failed",
+    }
+}
+
+/// `status.conditions[]` of a Job.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobCondition {
+    #[serde(rename = "type")]
+    pub type_: JobConditionType,
+    pub status: String,
+    pub reason: String,
+    pub message: String,
+    pub last_probe_time: Time,
+    pub last_transition_time: Time,
+}
+
+impl JobCondition {
+    pub fn is_true(&self) -> bool {
+        self.status == "True"
+    }
+}
+
+/// `status.uncountedTerminatedPods`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UncountedTerminatedPods {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub succeeded: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed: Vec<String>,
+}
+
+/// `status` of a Job, as the controller writes it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobStatus {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<JobCondition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<Time>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion_time: Option<Time>,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub active: i32,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub succeeded: i32,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub failed: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminating: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completed_indexes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failed_indexes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uncounted_terminated_pods: Option<UncountedTerminatedPods>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ready: Option<i32>,
+}
+
+fn is_zero(v: &i32) -> bool {
+    *v == 0
+}
+
+impl JobStatus {
+    pub fn condition(&self, t: &JobConditionType) -> Option<&JobCondition> {
+        self.conditions.iter().find(|c| &c.type_ == t)
+    }
+    pub fn has_true(&self, t: &JobConditionType) -> bool {
+        self.condition(t).is_some_and(|c| c.is_true())
+    }
+    /// The terminal condition (Complete or Failed) with status True, if any.
+    pub fn finished(&self) -> Option<&JobCondition> {
+        self.conditions.iter().find(|c| {
+            c.is_true()
+                && matches!(
+                    c.type_,
+                    JobConditionType::Complete | JobConditionType::Failed
+                )
+        })
+    }
+}

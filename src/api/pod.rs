@@ -1,0 +1,296 @@
+//! The core/v1 Pod types: the pod template a Job carries, and the Pod object the
+//! simulated cluster creates (spec and status). Fields the simulation reads are
+//! typed; the rest of the PodSpec (volumes, affinity, probes ...) is known by name
+//! and kept as opaque JSON so real manifests decode unchanged.
+
+use super::meta::{string_enum, ObjectMeta, Time};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+string_enum! {
+    /// `spec.restartPolicy` of a pod.
+    RestartPolicy { Always = "Always", OnFailure = "OnFailure", Never = "Never" }
+}
+
+/// `spec.template` of a Job.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodTemplateSpec {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<ObjectMeta>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<PodSpec>,
+}
+
+macro_rules! opaque_fields {
+    ($(#[$m:meta])* pub struct $name:ident { typed { $($(#[$fm:meta])* $f:ident : $t:ty,)* } opaque { $($o:ident,)* } }) => {
+        $(#[$m])*
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            $(
+                $(#[$fm])*
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $f: Option<$t>,
+            )*
+            $(
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $o: Option<Value>,
+            )*
+        }
+    };
+}
+
+opaque_fields! {
+    /// core/v1 PodSpec.
+    pub struct PodSpec {
+        typed {
+            containers: Vec<Container>,
+            init_containers: Vec<Container>,
+            restart_policy: RestartPolicy,
+            termination_grace_period_seconds: i64,
+            active_deadline_seconds: i64,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            hostname: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            subdomain: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string_map")]
+            node_selector: std::collections::BTreeMap<String, String>,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            service_account_name: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            node_name: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            scheduler_name: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            priority_class_name: String,
+            #[serde(rename = "setHostnameAsFQDN", deserialize_with = "crate::api::yaml::strict::opt_bool")]
+            set_hostname_as_fqdn: bool,
+            #[serde(rename = "hostPID", deserialize_with = "crate::api::yaml::strict::opt_bool")]
+            host_pid: bool,
+            #[serde(rename = "hostIPC", deserialize_with = "crate::api::yaml::strict::opt_bool")]
+            host_ipc: bool,
+        }
+        opaque {
+            volumes, ephemeral_containers, dns_policy, service_account,
+            automount_service_account_token, host_network,
+            share_process_namespace, security_context, image_pull_secrets, affinity,
+            tolerations, host_aliases, priority, dns_config, readiness_gates, runtime_class_name,
+            enable_service_links, preemption_policy, overhead, topology_spread_constraints, os,
+            host_users, scheduling_gates, resource_claims, resources, hostname_override,
+        }
+    }
+}
+
+impl PodSpec {
+    pub fn containers(&self) -> &[Container] {
+        self.containers.as_deref().unwrap_or(&[])
+    }
+    pub fn init_containers(&self) -> &[Container] {
+        self.init_containers.as_deref().unwrap_or(&[])
+    }
+    pub fn grace_period_seconds(&self) -> i64 {
+        self.termination_grace_period_seconds.unwrap_or(30)
+    }
+}
+
+opaque_fields! {
+    /// core/v1 Container.
+    pub struct Container {
+        typed {
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            name: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            image: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string_vec")]
+            command: Vec<String>,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string_vec")]
+            args: Vec<String>,
+            env: Vec<EnvVar>,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            working_dir: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            image_pull_policy: String,
+            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
+            restart_policy: String,
+        }
+        opaque {
+            ports, env_from, resources, resize_policy, restart_policy_rules, volume_mounts,
+            volume_devices, liveness_probe, readiness_probe, startup_probe, lifecycle,
+            termination_message_path, termination_message_policy, security_context, stdin,
+            stdin_once, tty,
+        }
+    }
+}
+
+impl Container {
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or("")
+    }
+    pub fn env(&self) -> &[EnvVar] {
+        self.env.as_deref().unwrap_or(&[])
+    }
+}
+
+/// core/v1 EnvVar.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvVar {
+    #[serde(default, deserialize_with = "crate::api::yaml::strict::string")]
+    pub name: String,
+    #[serde(
+        default,
+        deserialize_with = "crate::api::yaml::strict::opt_string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_from: Option<Value>,
+}
+
+string_enum! {
+    /// `status.phase` of a pod.
+    PodPhase { Pending = "Pending", Running = "Running", Succeeded = "Succeeded", Failed = "Failed", NodeLost = "Unknown" }
+}
+
+impl PodPhase {
+    pub fn is_terminal(&self) -> bool {
+        matches!(self, PodPhase::Succeeded | PodPhase::Failed)
+    }
+}
+
+/// A pod condition (`Ready`, `DisruptionTarget`, ...).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodCondition {
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    pub last_transition_time: Time,
+}
+
+/// The state of a container (exactly one of the three is set).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ContainerState {
+    Waiting {
+        reason: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+    },
+    #[serde(rename_all = "camelCase")]
+    Running { started_at: Time },
+    #[serde(rename_all = "camelCase")]
+    Terminated {
+        exit_code: i32,
+        reason: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        message: Option<String>,
+        started_at: Time,
+        finished_at: Time,
+    },
+}
+
+/// core/v1 ContainerStatus.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContainerStatus {
+    pub name: String,
+    pub image: String,
+    pub ready: bool,
+    pub restart_count: i32,
+    pub started: bool,
+    pub state: ContainerState,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_state: Option<ContainerState>,
+}
+
+/// core/v1 PodStatus.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PodStatus {
+    pub phase: PodPhase,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<PodCondition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<Time>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub init_container_statuses: Vec<ContainerStatus>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub container_statuses: Vec<ContainerStatus>,
+}
+
+impl Default for PodStatus {
+    fn default() -> Self {
+        PodStatus {
+            phase: PodPhase::Pending,
+            conditions: Vec::new(),
+            reason: None,
+            message: None,
+            start_time: None,
+            init_container_statuses: Vec::new(),
+            container_statuses: Vec::new(),
+        }
+    }
+}
+
+impl PodStatus {
+    pub fn condition(&self, type_: &str) -> Option<&PodCondition> {
+        self.conditions.iter().find(|c| c.type_ == type_)
+    }
+    pub fn is_ready(&self) -> bool {
+        self.condition("Ready").is_some_and(|c| c.status == "True")
+    }
+    pub fn restart_count(&self) -> i32 {
+        self.container_statuses
+            .iter()
+            .chain(self.init_container_statuses.iter())
+            .map(|c| c.restart_count)
+            .sum()
+    }
+    /// Set a condition, keeping `lastTransitionTime` when the status does not change.
+    pub fn set_condition(
+        &mut self,
+        type_: &str,
+        status: &str,
+        reason: Option<&str>,
+        message: Option<&str>,
+        now: Time,
+    ) {
+        if let Some(c) = self.conditions.iter_mut().find(|c| c.type_ == type_) {
+            if c.status != status {
+                c.last_transition_time = now;
+            }
+            c.status = status.to_string();
+            c.reason = reason.map(str::to_string);
+            c.message = message.map(str::to_string);
+        } else {
+            self.conditions.push(PodCondition {
+                type_: type_.to_string(),
+                status: status.to_string(),
+                reason: reason.map(str::to_string),
+                message: message.map(str::to_string),
+                last_transition_time: now,
+            });
+        }
+    }
+}
+
+/// A Pod object as the simulated API server holds it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pod {
+    pub api_version: &'static str,
+    pub kind: &'static str,
+    pub metadata: ObjectMeta,
+    pub spec: PodSpec,
+    pub status: PodStatus,
+}

@@ -1,0 +1,550 @@
+//! Decoding YAML as the API server does: multi-document splitting with line
+//! numbers, strict decoding that lists every unknown field by its full path,
+//! type errors that name the field, and the YAML 1.1 scalars kubectl users meet
+//! (`yes`/`on` booleans, octal-looking numbers, tabs) turned into helpful messages.
+//!
+//! The `strict` submodule holds the deserializers our types use for string and
+//! boolean fields, so that `value: 1` is rejected as Kubernetes rejects it and
+//! `suspend: yes` is accepted as Kubernetes accepts it.
+
+use serde::de::DeserializeOwned;
+use std::fmt;
+
+/// Largest input accepted (the API server's request size limit).
+pub const MAX_INPUT_BYTES: usize = 3 * 1024 * 1024;
+/// Deepest nesting accepted before decoding (the YAML library stops at 128).
+pub const MAX_DEPTH: usize = 100;
+
+/// One YAML document of a multi-document file.
+#[derive(Clone, Copy, Debug)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    /// 1-based line of the file on which this document's text starts.
+    pub first_line: usize,
+}
+
+/// A decoding problem, with the position in the whole file where known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecodeError {
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl DecodeError {
+    pub fn new(message: impl Into<String>) -> Self {
+        DecodeError {
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+    pub fn at(message: impl Into<String>, line: usize, column: usize) -> Self {
+        DecodeError {
+            message: message.into(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(
+                f,
+                "error parsing YAML at line {l}, column {c}: {}",
+                self.message
+            ),
+            (Some(l), None) => write!(f, "error parsing YAML at line {l}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Split a file into its YAML documents at `---` lines, keeping line numbers.
+/// Documents holding only comments and blank lines are dropped.
+pub fn split_documents(text: &str) -> Vec<Doc<'_>> {
+    let mut docs = Vec::new();
+    let mut start = 0usize;
+    let mut start_line = 1usize;
+    let mut offset = 0usize;
+    for (line_no, line) in (1usize..).zip(text.split_inclusive('\n')) {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let is_sep =
+            bare == "---" || bare.starts_with("--- ") || bare.starts_with("---\t") || bare == "...";
+        if is_sep {
+            docs.push(Doc {
+                text: &text[start..offset],
+                first_line: start_line,
+            });
+            start = offset + line.len();
+            start_line = line_no + 1;
+            // `--- {inline}` content after the marker is rare; treat it as its own line.
+            if let Some(rest) = bare.strip_prefix("--- ") {
+                if !rest.trim().is_empty() && !rest.trim_start().starts_with('#') {
+                    start = offset + 4;
+                    start_line = line_no;
+                }
+            }
+        }
+        offset += line.len();
+    }
+    docs.push(Doc {
+        text: &text[start..],
+        first_line: start_line,
+    });
+    docs.into_iter().filter(|d| !is_blank_doc(d.text)).collect()
+}
+
+fn is_blank_doc(text: &str) -> bool {
+    text.lines().all(|l| {
+        let t = l.trim();
+        t.is_empty() || t.starts_with('#') || t.starts_with('%')
+    })
+}
+
+/// Check what would make the YAML library slow or confused before handing it the text:
+/// size, tabs used for indentation, and nesting depth.
+pub fn precheck(doc: &Doc<'_>) -> Result<(), DecodeError> {
+    for (i, line) in doc.text.lines().enumerate() {
+        let indent: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        if indent.contains('\t') && !line.trim().is_empty() {
+            let col = indent.find('\t').unwrap_or(0) + 1;
+            return Err(DecodeError::at(
+                "found a tab character used for indentation: YAML allows only spaces there; replace the tab with spaces",
+                doc.first_line + i,
+                col,
+            ));
+        }
+    }
+    let mut depth = 0usize;
+    let mut max_depth = 0usize;
+    for (i, b) in doc.text.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max_depth {
+                    max_depth = depth;
+                }
+                if max_depth > MAX_DEPTH {
+                    let line = doc.text[..i].matches('\n').count();
+                    return Err(DecodeError::at(
+                        format!("nesting deeper than {MAX_DEPTH} levels is not accepted"),
+                        doc.first_line + line,
+                        1,
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// What kind of object a document declares (`apiVersion` and `kind`).
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeMeta {
+    #[serde(default, deserialize_with = "strict::opt_string")]
+    pub api_version: Option<String>,
+    #[serde(default, deserialize_with = "strict::opt_string")]
+    pub kind: Option<String>,
+}
+
+/// Read only `apiVersion` and `kind` of a document.
+pub fn type_meta(doc: &Doc<'_>) -> Result<TypeMeta, DecodeError> {
+    precheck(doc)?;
+    let de = serde_yaml_ng::Deserializer::from_str(doc.text);
+    match <TypeMeta as serde::Deserialize>::deserialize(de) {
+        Ok(t) => Ok(t),
+        Err(e) => Err(yaml_error(doc, None, &e)),
+    }
+}
+
+/// Decode a document into `T`, strictly: every unknown field is reported with its path.
+/// `kind_version` is used in messages, e.g. `Job in version "v1"`.
+pub fn decode<T: DeserializeOwned>(
+    doc: &Doc<'_>,
+    kind: &str,
+    version: &str,
+) -> Result<T, DecodeError> {
+    precheck(doc)?;
+    let de = serde_yaml_ng::Deserializer::from_str(doc.text);
+    let mut unknown: Vec<String> = Vec::new();
+    let mut track = serde_path_to_error::Track::new();
+    let result = {
+        let pde = serde_path_to_error::Deserializer::new(de, &mut track);
+        serde_ignored::deserialize(pde, |path| unknown.push(k8s_path(&path.to_string())))
+    };
+    let prefix = format!("{kind} in version {version:?} cannot be handled as a {kind}");
+    match result {
+        Ok(v) => {
+            if unknown.is_empty() {
+                Ok(v)
+            } else {
+                let list = unknown
+                    .iter()
+                    .map(|p| format!("unknown field {p:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let (line, column) = match crate::api::locate::locate(doc.text, &unknown[0]) {
+                    Some(pos) => (Some(doc.first_line + pos.line - 1), Some(pos.column)),
+                    None => (None, None),
+                };
+                Err(DecodeError {
+                    message: format!("{prefix}: strict decoding error: {list}"),
+                    line,
+                    column,
+                })
+            }
+        }
+        Err(e) => {
+            let path = k8s_path(&track.path().to_string());
+            Err(yaml_error(doc, Some((&prefix, &path)), &e))
+        }
+    }
+}
+
+/// serde_path_to_error and serde_ignored print `a.b.0.c`; Kubernetes prints `a.b[0].c`.
+pub fn k8s_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for (i, seg) in p.split('.').enumerate() {
+        if seg == "?" {
+            continue;
+        }
+        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) && i > 0 {
+            out.push('[');
+            out.push_str(seg);
+            out.push(']');
+        } else {
+            if i > 0 && !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(seg);
+        }
+    }
+    out
+}
+
+fn yaml_error(
+    doc: &Doc<'_>,
+    context: Option<(&str, &str)>,
+    e: &serde_yaml_ng::Error,
+) -> DecodeError {
+    let mut msg = e.to_string();
+    // Drop the library's own position suffix; we report positions in the whole file.
+    if let Some(i) = msg.find(" at line ") {
+        msg.truncate(i);
+    }
+    msg = msg
+        .replace("serde_yaml_ng::", "")
+        .replace("unsafe-libyaml", "YAML");
+    if msg.contains("repetition limit exceeded") {
+        msg = "the document expands aliases too many times (a YAML alias bomb?): refused".into();
+    }
+    if msg.contains("recursion limit exceeded") {
+        msg = format!("nesting deeper than {MAX_DEPTH} levels is not accepted");
+    }
+    let message = match context {
+        Some((prefix, path)) if !path.is_empty() => format!("{prefix}: {path}: {msg}"),
+        Some((prefix, _)) => format!("{prefix}: {msg}"),
+        None => msg,
+    };
+    match e.location() {
+        Some(loc) => DecodeError::at(message, doc.first_line + loc.line() - 1, loc.column()),
+        None => DecodeError::new(message),
+    }
+}
+
+/// A YAML 1.1 reading kubectl would make of a plain scalar that YAML 1.2 reads otherwise.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Yaml11Note {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Find plain scalars that kubectl (YAML 1.1) reads differently from YAML 1.2:
+/// `yes`/`no`/`on`/`off`/`y`/`n` are booleans there, `0755` is octal.
+pub fn yaml11_notes(doc: &Doc<'_>) -> Vec<Yaml11Note> {
+    let mut notes = Vec::new();
+    for (i, line) in doc.text.lines().enumerate() {
+        let code = strip_comment(line);
+        let value_start = match code.find(": ") {
+            Some(p) => p + 2,
+            None => match code.trim_start().strip_prefix("- ") {
+                Some(_) => code.find("- ").map(|p| p + 2).unwrap_or(0),
+                None => continue,
+            },
+        };
+        let value = code[value_start..].trim();
+        if value.is_empty() {
+            continue;
+        }
+        let col = value_start + code[value_start..].find(value).unwrap_or(0) + 1;
+        let lower = value.to_ascii_lowercase();
+        let bool_like = matches!(value, "y" | "Y" | "n" | "N")
+            || matches!(lower.as_str(), "yes" | "no" | "on" | "off")
+                && matches!(
+                    value,
+                    "yes"
+                        | "Yes"
+                        | "YES"
+                        | "no"
+                        | "No"
+                        | "NO"
+                        | "on"
+                        | "On"
+                        | "ON"
+                        | "off"
+                        | "Off"
+                        | "OFF"
+                );
+        if bool_like {
+            let b = matches!(lower.as_str(), "y" | "yes" | "on");
+            notes.push(Yaml11Note {
+                line: doc.first_line + i,
+                column: col,
+                message: format!(
+                    "kubectl reads unquoted {value} as the boolean {b} (YAML 1.1); write \"{value}\" in quotes if you mean the text"
+                ),
+            });
+        } else if value.len() > 1
+            && value.starts_with('0')
+            && value.bytes().all(|b| b.is_ascii_digit())
+        {
+            let octal = i64::from_str_radix(value, 8).ok();
+            let msg = match octal {
+                Some(v) => format!("kubectl reads {value} as the octal number {value} = {v} (YAML 1.1); write {} for decimal or \"{value}\" for text", value.trim_start_matches('0')),
+                None => format!("{value} looks octal but is not (YAML 1.1 reads a leading 0 as octal); drop the leading zero or quote it"),
+            };
+            notes.push(Yaml11Note {
+                line: doc.first_line + i,
+                column: col,
+                message: msg,
+            });
+        }
+    }
+    notes
+}
+
+fn strip_comment(line: &str) -> &str {
+    // A `#` starts a comment at the start or after whitespace, outside quotes.
+    let bytes = line.as_bytes();
+    let (mut sq, mut dq) = (false, false);
+    for i in 0..bytes.len() {
+        match bytes[i] {
+            b'\'' if !dq => sq = !sq,
+            b'"' if !sq => dq = !dq,
+            b'#' if !sq && !dq && (i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t') => {
+                return &line[..i];
+            }
+            _ => {}
+        }
+    }
+    line
+}
+
+/// Deserializers for scalar fields with Kubernetes' (sigs.k8s.io/yaml, YAML 1.1) semantics.
+pub mod strict {
+    use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::collections::BTreeMap;
+    use std::fmt;
+
+    struct StrV;
+    impl<'de> Visitor<'de> for StrV {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(StrV)
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                "cannot unmarshal bool into a string field: quote it (\"{v}\") if you mean the text"
+            )))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                "cannot unmarshal number into a string field: quote it (\"{v}\")"
+            )))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                "cannot unmarshal number into a string field: quote it (\"{v}\")"
+            )))
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+            Err(E::custom(format!(
+                "cannot unmarshal number into a string field: quote it (\"{v}\")"
+            )))
+        }
+    }
+
+    /// A string field: numbers and booleans are rejected as Kubernetes does.
+    pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_any(StrV)
+    }
+
+    /// A required string field (null reads as empty).
+    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Ok(d.deserialize_any(StrV)?.unwrap_or_default())
+    }
+
+    struct VecV;
+    impl<'de> Visitor<'de> for VecV {
+        type Value = Option<Vec<String>>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list of strings")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(Item(s)) = seq.next_element::<Item>()? {
+                out.push(s);
+            }
+            Ok(Some(out))
+        }
+    }
+
+    struct Item(String);
+    impl<'de> serde::Deserialize<'de> for Item {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Item(string(d)?))
+        }
+    }
+
+    /// A list of strings (`command`, `args`, `finalizers`).
+    pub fn opt_string_vec<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Vec<String>>, D::Error> {
+        d.deserialize_any(VecV)
+    }
+
+    struct MapV;
+    impl<'de> Visitor<'de> for MapV {
+        type Value = Option<BTreeMap<String, String>>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map of strings to strings")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((Item(k), Item(v))) = map.next_entry::<Item, Item>()? {
+                out.insert(k, v);
+            }
+            Ok(Some(out))
+        }
+    }
+
+    /// A map of strings (`labels`, `annotations`, `nodeSelector`).
+    pub fn opt_string_map<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<BTreeMap<String, String>>, D::Error> {
+        d.deserialize_any(MapV)
+    }
+
+    struct BoolV;
+    impl<'de> Visitor<'de> for BoolV {
+        type Value = Option<bool>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a boolean")
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+            Ok(Some(v))
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            // YAML 1.1 booleans, as kubectl reads them (quoted or not, since we cannot tell here).
+            match v {
+                "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "True" | "TRUE" => {
+                    Ok(Some(true))
+                }
+                "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "False" | "FALSE" => {
+                    Ok(Some(false))
+                }
+                _ => Err(E::custom(format!(
+                    "cannot unmarshal string {v:?} into a boolean field: use true or false"
+                ))),
+            }
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Err(E::custom(
+                "cannot unmarshal number into a boolean field: use true or false",
+            ))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Err(E::custom(
+                "cannot unmarshal number into a boolean field: use true or false",
+            ))
+        }
+    }
+
+    /// A boolean field that also takes YAML 1.1's `yes`/`no`/`on`/`off`.
+    pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+        d.deserialize_any(BoolV)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_documents_with_lines() {
+        let text = "# c\napiVersion: v1\nkind: A\n---\nkind: B\n---\n# only a comment\n";
+        let docs = split_documents(text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].first_line, 1);
+        assert_eq!(docs[1].first_line, 5);
+        assert_eq!(docs[1].text, "kind: B\n");
+    }
+
+    #[test]
+    fn k8s_paths() {
+        assert_eq!(
+            k8s_path("spec.template.spec.containers.0.imagee"),
+            "spec.template.spec.containers[0].imagee"
+        );
+        assert_eq!(k8s_path("spec.completion"), "spec.completion");
+    }
+
+    #[test]
+    fn tabs_are_named() {
+        let docs = split_documents("a:\n\tb: 1\n");
+        let e = precheck(&docs[0]).unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("tab"));
+    }
+
+    #[test]
+    fn yaml11_scalars_get_notes() {
+        let docs = split_documents("a: yes\nb: 0755\nc: \"on\"\nd: 10 # on\n");
+        let n = yaml11_notes(&docs[0]);
+        assert_eq!(n.len(), 2);
+        assert_eq!(n[0].line, 1);
+        assert!(n[0].message.contains("boolean true"));
+        assert!(n[1].message.contains("493"));
+    }
+}

@@ -1,0 +1,578 @@
+//! The simulated cluster: an object store (the API server), the kubelet, the
+//! Job, CronJob and TTL-after-finished controllers, the Scenario's timed actions,
+//! and a virtual clock. Sans-IO: it never reads a real clock, never sleeps and
+//! never draws global randomness. The caller drives it with [`Cluster::advance_to`]
+//! or [`Cluster::step`] and asks [`Cluster::next_due`] when to come back.
+
+pub mod behaviour;
+pub mod cause;
+pub mod ids;
+pub mod invariants;
+pub mod kubelet;
+pub mod store;
+pub mod timers;
+pub mod wallclock;
+
+use crate::api::{self, Time};
+use crate::controller::cronjob::CronJobController;
+use crate::controller::job::JobController;
+use crate::controller::ttl;
+use crate::scenario::{ActionKind, PodSelector, ScenarioFile, Workload};
+use behaviour::Behaviour;
+use cause::Cause;
+use kubelet::Kubelet;
+use store::{JobId, PodId, Propagation, Store, Watch};
+use timers::{Timer, TimerQueue};
+
+/// What a controller or the kubelet gets to work with during one step.
+pub struct Ctx<'a> {
+    pub store: &'a mut Store,
+    pub timers: &'a mut TimerQueue,
+    pub now: Time,
+}
+
+/// Bounds that keep one run from freezing a browser tab.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limits {
+    pub max_pods: usize,
+    pub max_events: usize,
+    pub max_virtual_ms: u64,
+    /// Timers handled at a single instant before the run is stopped as stuck.
+    pub max_steps_per_instant: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_pods: 200_000,
+            max_events: 1_000_000,
+            max_virtual_ms: 366 * 86_400 * 1000,
+            max_steps_per_instant: 2_000_000,
+        }
+    }
+}
+
+/// Why a run stopped early.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Halt {
+    pub at: Time,
+    pub message: String,
+}
+
+/// What the simulation is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Root {
+    Job(JobId),
+    CronJob,
+}
+
+/// The whole simulated cluster.
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    pub store: Store,
+    pub kubelet: Kubelet,
+    pub job_ctrl: JobController,
+    pub cron_ctrl: Option<CronJobController>,
+    pub timers: TimerQueue,
+    pub now: Time,
+    pub root: Root,
+    /// Unix seconds of t = 0 on the virtual wall clock.
+    pub epoch_unix: i64,
+    pub stop_after: Time,
+    pub limits: Limits,
+    pub halted: Option<Halt>,
+    /// When the root Job reached Complete or Failed.
+    pub finished_at: Option<Time>,
+    actions: Vec<(Time, ActionKind)>,
+    /// Actions the API server rejected at their time (message per action).
+    pub action_errors: Vec<(usize, Time, String)>,
+    inv: invariants::State,
+}
+
+impl Cluster {
+    /// Create the workload at t = 0 and schedule the Scenario's actions.
+    pub fn new(file: &ScenarioFile) -> Cluster {
+        Self::with_limits(file, Limits::default())
+    }
+
+    pub fn with_limits(file: &ScenarioFile, limits: Limits) -> Cluster {
+        let spec = &file.scenario.spec;
+        let seed = file.seed();
+        let epoch_unix = spec
+            .start_time
+            .as_deref()
+            .and_then(wallclock::parse_rfc3339)
+            .unwrap_or(wallclock::DEFAULT_EPOCH);
+        let work_queue = matches!(&file.workload, Workload::Job(j) if j.spec.completions.is_none());
+        let behaviour = Behaviour::new(&file.scenario, work_queue, epoch_unix);
+        let (items, item_ms) = match &spec.queue {
+            Some(q) => (
+                q.items,
+                q.seconds_per_item.map(|s| s.millis()).unwrap_or(1000),
+            ),
+            None => (0, 1000),
+        };
+        let mut c = Cluster {
+            store: Store::new(seed),
+            kubelet: Kubelet::new(behaviour, items, item_ms),
+            job_ctrl: JobController::default(),
+            cron_ctrl: None,
+            timers: TimerQueue::default(),
+            now: Time::ZERO,
+            root: Root::CronJob,
+            epoch_unix,
+            stop_after: spec
+                .stop_after_seconds
+                .map(|s| s.to_time())
+                .unwrap_or(Time::from_secs(3600)),
+            limits,
+            halted: None,
+            finished_at: None,
+            actions: Vec::new(),
+            action_errors: Vec::new(),
+            inv: invariants::State::default(),
+        };
+        match &file.workload {
+            Workload::Job(job) => {
+                let id = c.store.create_job((**job).clone(), Time::ZERO, None);
+                c.root = Root::Job(id);
+            }
+            Workload::CronJob(cj) => {
+                let mut cj = (**cj).clone();
+                cj.metadata.creation_timestamp = Some(Time::ZERO);
+                c.store.cronjob = Some(cj);
+                c.cron_ctrl = Some(CronJobController::new(epoch_unix));
+                c.timers.push(Time::ZERO, Timer::CronSync);
+            }
+        }
+        for (i, a) in spec.actions.iter().enumerate() {
+            if let (Some(at), Some(kind)) = (a.at, a.kind()) {
+                c.actions.push((at.to_time(), kind));
+                c.timers.push(at.to_time(), Timer::Action(i as u32));
+            }
+        }
+        c.dispatch();
+        c
+    }
+
+    /// Build from a scenario file's text.
+    pub fn from_text(text: &str) -> Result<Cluster, crate::scenario::file::InputError> {
+        let file = ScenarioFile::parse(text)?;
+        Ok(Cluster::new(&file))
+    }
+
+    /// Whether the run is over: nothing left to do, a limit hit, or `stopAfterSeconds`
+    /// passed without the workload finishing.
+    pub fn is_done(&self) -> bool {
+        self.next_due().is_none()
+    }
+
+    /// When something happens next; `None` once the run is over.
+    pub fn next_due(&self) -> Option<Time> {
+        if self.halted.is_some() {
+            return None;
+        }
+        let t = self.timers.next_time()?;
+        if self.finished_at.is_none() && t > self.stop_after {
+            return None;
+        }
+        if t.0 > self.limits.max_virtual_ms {
+            return None;
+        }
+        Some(t)
+    }
+
+    /// Handle everything due at the next instant; returns that instant.
+    pub fn step(&mut self) -> Option<Time> {
+        let t = self.next_due()?;
+        self.process_instant(t);
+        Some(t)
+    }
+
+    /// Advance the virtual clock to `t`, handling every timer due until then.
+    pub fn advance_to(&mut self, t: Time) {
+        while let Some(next) = self.next_due() {
+            if next > t {
+                break;
+            }
+            self.process_instant(next);
+        }
+        if t > self.now {
+            let limit = if self.finished_at.is_none() {
+                self.stop_after
+            } else {
+                Time(u64::MAX)
+            };
+            let end = match self.next_due() {
+                Some(_) => t,
+                None => t.min(limit.max(self.now)),
+            };
+            self.now = end.max(self.now);
+        }
+    }
+
+    /// Run until nothing is left to do.
+    pub fn run_to_end(&mut self) {
+        while self.step().is_some() {}
+    }
+
+    fn process_instant(&mut self, t: Time) {
+        self.now = self.now.max(t);
+        let mut steps = 0usize;
+        while let Some((_, timer)) = self.timers.pop_due(t) {
+            steps += 1;
+            if steps > self.limits.max_steps_per_instant {
+                self.halt(format!(
+                    "more than {} steps at t={}: the run was stopped (limit max_steps_per_instant)",
+                    self.limits.max_steps_per_instant, self.now
+                ));
+                return;
+            }
+            self.handle(timer);
+            self.dispatch();
+            if self.halted.is_some() {
+                return;
+            }
+        }
+        self.check_limits();
+        #[cfg(debug_assertions)]
+        {
+            let mut st = std::mem::take(&mut self.inv);
+            let r = invariants::check(self, &mut st);
+            self.inv = st;
+            if let Err(e) = r {
+                panic!("invariant broken at t={}: {e}", self.now);
+            }
+        }
+    }
+
+    fn halt(&mut self, message: String) {
+        if self.halted.is_none() {
+            self.halted = Some(Halt {
+                at: self.now,
+                message,
+            });
+        }
+    }
+
+    fn check_limits(&mut self) {
+        if self.store.pods.len() > self.limits.max_pods {
+            self.halt(format!(
+                "the run created more than {} pods and was stopped (limit: pods per run)",
+                self.limits.max_pods
+            ));
+        } else if self.store.events.len() > self.limits.max_events {
+            self.halt(format!(
+                "the run recorded more than {} events and was stopped (limit: events per run)",
+                self.limits.max_events
+            ));
+        } else if self.now.0 > self.limits.max_virtual_ms {
+            self.halt(format!(
+                "the run passed {} of virtual time and was stopped (limit: virtual time per run)",
+                crate::view::duration::human(self.limits.max_virtual_ms)
+            ));
+        }
+    }
+
+    fn handle(&mut self, timer: Timer) {
+        let now = self.now;
+        let mut ctx = Ctx {
+            store: &mut self.store,
+            timers: &mut self.timers,
+            now,
+        };
+        match timer {
+            Timer::JobSync(id) => self.job_ctrl.on_timer(&mut ctx, id),
+            Timer::CronSync => {
+                if let Some(c) = self.cron_ctrl.as_mut() {
+                    c.on_timer(&mut ctx);
+                }
+            }
+            Timer::TtlCheck(id) => ttl::on_timer(&mut ctx, id),
+            Timer::PodStart(p) => self.kubelet.on_pod_start(&mut ctx, p),
+            Timer::ContainerExit {
+                pod,
+                container,
+                run,
+            } => self
+                .kubelet
+                .on_container_exit(&mut ctx, pod, container, run),
+            Timer::ContainerRestart {
+                pod,
+                container,
+                run,
+            } => self
+                .kubelet
+                .on_container_restart(&mut ctx, pod, container, run),
+            Timer::QueueTake {
+                pod,
+                container,
+                run,
+            } => self.kubelet.on_queue_take(&mut ctx, pod, container, run),
+            Timer::Evict(p) => {
+                self.kubelet.evict(&mut ctx, p);
+                let job = ctx.store.pod(p).job;
+                ctx.store.note(now, job, Cause::Evicted);
+            }
+            Timer::PodStopped(p) => self.kubelet.on_pod_stopped(&mut ctx, p),
+            Timer::PodDeadline(p) => self.kubelet.on_pod_deadline(&mut ctx, p),
+            Timer::Action(i) => self.run_action(i as usize),
+        }
+    }
+
+    /// Deliver the API server's watch events to the kubelet and the controllers.
+    fn dispatch(&mut self) {
+        let mut guard = 0;
+        while !self.store.outbox.is_empty() {
+            guard += 1;
+            if guard > 1_000_000 {
+                self.halt(
+                    "the controllers kept reacting to each other without end; the run was stopped"
+                        .into(),
+                );
+                return;
+            }
+            let batch = std::mem::take(&mut self.store.outbox);
+            for w in batch {
+                self.deliver(w);
+            }
+        }
+    }
+
+    fn deliver(&mut self, w: Watch) {
+        let now = self.now;
+        let mut ctx = Ctx {
+            store: &mut self.store,
+            timers: &mut self.timers,
+            now,
+        };
+        let owner = |ctx: &Ctx<'_>, p: PodId| {
+            let j = ctx.store.pod(p).job;
+            ctx.store.live_job(j).map(|_| j)
+        };
+        match w {
+            Watch::PodAdded(p) => {
+                self.kubelet.on_pod_added(&mut ctx, p);
+                if let Some(j) = owner(&ctx, p) {
+                    self.job_ctrl.enqueue_batched(ctx.timers, j, now);
+                }
+            }
+            Watch::PodUpdated(p) | Watch::PodRemoved(p) => {
+                if let Some(j) = owner(&ctx, p) {
+                    self.job_ctrl.enqueue_batched(ctx.timers, j, now);
+                }
+            }
+            Watch::PodDeleting(p) => {
+                self.kubelet.on_pod_deleting(&mut ctx, p);
+                if let Some(j) = owner(&ctx, p) {
+                    self.job_ctrl.enqueue_batched(ctx.timers, j, now);
+                }
+            }
+            Watch::JobAdded(j) | Watch::JobSpecUpdated(j) => {
+                self.job_ctrl.enqueue(ctx.timers, j, now);
+                if let Some(c) = self.cron_ctrl.as_mut() {
+                    c.on_job_changed(&mut ctx, j);
+                }
+                ttl::on_job_changed(&mut ctx, j);
+            }
+            Watch::JobStatusUpdated(j) => {
+                self.job_ctrl.enqueue_batched(ctx.timers, j, now);
+                if let Some(c) = self.cron_ctrl.as_mut() {
+                    c.on_job_changed(&mut ctx, j);
+                }
+                ttl::on_job_changed(&mut ctx, j);
+                if self.root == Root::Job(j) && self.finished_at.is_none() {
+                    if let Some(t) = ctx.store.job(j).finished_at {
+                        self.finished_at = Some(t);
+                    }
+                }
+            }
+            Watch::JobDeleting(j) | Watch::JobRemoved(j) => {
+                self.job_ctrl.on_job_deleted(&mut ctx, j);
+                if let Some(c) = self.cron_ctrl.as_mut() {
+                    c.on_job_changed(&mut ctx, j);
+                }
+            }
+        }
+    }
+
+    fn root_job(&self) -> Option<JobId> {
+        match self.root {
+            Root::Job(j) => Some(j),
+            Root::CronJob => None,
+        }
+    }
+
+    /// Pods an action's selector names (live pods; without `all`, only those not yet terminal).
+    pub fn select_pods(&self, sel: &PodSelector) -> Vec<PodId> {
+        let all = sel.all == Some(true);
+        self.store
+            .pods
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.removed_at.is_none() && !r.is_terminal() && !r.is_deleting())
+            .filter(|(_, r)| {
+                if let Some(n) = &sel.name {
+                    return r.name() == n;
+                }
+                if all && sel.index.is_none() && sel.pod.is_none() && sel.job.is_none() {
+                    return true;
+                }
+                if let Some(l) = &sel.index {
+                    if !r.index.is_some_and(|i| l.contains(i.0)) {
+                        return false;
+                    }
+                }
+                if let Some(l) = &sel.pod {
+                    if !l.contains(r.ordinal) {
+                        return false;
+                    }
+                }
+                if let Some(l) = &sel.job {
+                    if !self
+                        .store
+                        .job(r.job)
+                        .cron_ordinal
+                        .is_some_and(|o| l.contains(o))
+                    {
+                        return false;
+                    }
+                }
+                sel.index.is_some() || sel.pod.is_some() || sel.job.is_some()
+            })
+            .map(|(i, _)| PodId(i as u32))
+            .collect()
+    }
+
+    fn run_action(&mut self, i: usize) {
+        let now = self.now;
+        let Some((_, kind)) = self.actions.get(i).cloned() else {
+            return;
+        };
+        match kind {
+            ActionKind::Patch(patch) => self.apply_patch(i, &patch),
+            ActionKind::Suspend(b) => {
+                self.apply_patch(i, &serde_json::json!({"spec": {"suspend": b}}))
+            }
+            ActionKind::DeletePod(sel) => {
+                for p in self.select_pods(&sel) {
+                    let job = self.store.pod(p).job;
+                    self.store.delete_pod(p, now);
+                    self.store.note(now, job, Cause::DeletedByUser);
+                }
+            }
+            ActionKind::EvictPod(sel) => {
+                for p in self.select_pods(&sel) {
+                    let job = self.store.pod(p).job;
+                    let mut ctx = Ctx {
+                        store: &mut self.store,
+                        timers: &mut self.timers,
+                        now,
+                    };
+                    self.kubelet.evict(&mut ctx, p);
+                    self.store.note(now, job, Cause::Evicted);
+                }
+            }
+            ActionKind::AddPodCondition(c) => {
+                for p in self.select_pods(&c.selector()) {
+                    let status = c.status.clone().unwrap_or_else(|| "True".into());
+                    self.store.update_pod_status(p, now, |s| {
+                        s.set_condition(
+                            &c.type_,
+                            &status,
+                            c.reason.as_deref(),
+                            c.message.as_deref(),
+                            now,
+                        );
+                    });
+                }
+            }
+            ActionKind::DeleteJob(d) => {
+                let policy = match d.propagation_policy.as_deref() {
+                    Some("Foreground") => Propagation::Foreground,
+                    Some("Orphan") => Propagation::Orphan,
+                    _ => Propagation::Background,
+                };
+                match self.root {
+                    Root::Job(j) => self.store.delete_job(j, now, policy),
+                    Root::CronJob => {
+                        if let Some(c) = self.cron_ctrl.as_mut() {
+                            c.deleted = true;
+                        }
+                        if policy != Propagation::Orphan {
+                            for j in 0..self.store.jobs.len() {
+                                self.store.delete_job(JobId(j as u32), now, policy);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn apply_patch(&mut self, i: usize, patch: &serde_json::Value) {
+        let now = self.now;
+        let current = match self.root {
+            Root::Job(j) => {
+                let rec = self.store.job(j);
+                if rec.removed_at.is_some() {
+                    self.action_errors.push((
+                        i,
+                        now,
+                        format!("jobs.batch {:?} not found", rec.job.name()),
+                    ));
+                    return;
+                }
+                Workload::Job(Box::new(rec.job.clone()))
+            }
+            Root::CronJob => match &self.store.cronjob {
+                Some(c) => Workload::CronJob(Box::new(c.clone())),
+                None => return,
+            },
+        };
+        let next = match api::patch::apply_to_workload(&current, patch) {
+            Ok(n) => n,
+            Err(e) => {
+                self.action_errors.push((i, now, e));
+                return;
+            }
+        };
+        let errs = match (&current, &next) {
+            (Workload::Job(o), Workload::Job(n)) => api::validation::validate_job_update(o, n),
+            (Workload::CronJob(o), Workload::CronJob(n)) => {
+                api::validation::validate_cronjob_update(o, n)
+            }
+            _ => Vec::new(),
+        };
+        if !errs.is_empty() {
+            let inv = api::Invalid {
+                kind: current.kind().into(),
+                name: current.name().into(),
+                errors: errs,
+            };
+            self.action_errors.push((i, now, inv.to_string()));
+            return;
+        }
+        match (self.root_job(), next) {
+            (Some(j), Workload::Job(n)) => self.store.update_job(j, *n),
+            (None, Workload::CronJob(n)) => {
+                self.store.cronjob = Some(*n);
+                self.timers.push(now, Timer::CronSync);
+                if let Some(c) = self.cron_ctrl.as_mut() {
+                    c.requeue_now(now);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The Job the simulation is about (for a CronJob: the most recent one it created).
+    pub fn main_job(&self) -> Option<JobId> {
+        match self.root {
+            Root::Job(j) => Some(j),
+            Root::CronJob => {
+                (!self.store.jobs.is_empty()).then(|| JobId(self.store.jobs.len() as u32 - 1))
+            }
+        }
+    }
+}

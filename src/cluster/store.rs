@@ -1,0 +1,504 @@
+//! The simulated API server's object store: Jobs, Pods, the CronJob and Events,
+//! with the bookkeeping the API server and garbage collector do (generated names,
+//! uids, deletion timestamps, finalizers, cascading deletion), and a watch outbox
+//! through which controllers and the kubelet learn about every change.
+
+use super::cause::Cause;
+use super::ids::Rng;
+use crate::api::defaults::JOB_TRACKING_FINALIZER;
+use crate::api::{CompletionIndex, CronJob, Job, JobStatus, Pod, PodPhase, PodStatus, Time};
+use serde::Serialize;
+
+/// Index of a Job in the store (every Job ever created keeps its id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct JobId(pub u32);
+
+/// Index of a Pod in the store, in creation order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct PodId(pub u32);
+
+/// A Job object and what the simulation knows about it.
+#[derive(Clone, Debug)]
+pub struct JobRecord {
+    pub job: Job,
+    /// When the object left the API (deleted and nothing holds it).
+    pub removed_at: Option<Time>,
+    /// The nth Job created by the CronJob.
+    pub cron_ordinal: Option<u32>,
+    /// Every pod this Job created, in creation order.
+    pub pods: Vec<PodId>,
+    /// Pods the Job controller still has to look at: not terminal, or still carrying
+    /// the tracking finalizer. Pruned by the controller.
+    pub tracked: Vec<PodId>,
+    /// Pods created so far per completion index (Indexed) or in all (NonIndexed).
+    pub ordinals: std::collections::HashMap<u32, u32>,
+    /// When the Job got its Complete or Failed condition.
+    pub finished_at: Option<Time>,
+    /// Deletion propagation chosen when the Job was deleted.
+    pub propagation: Option<Propagation>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Propagation {
+    Background,
+    Foreground,
+    Orphan,
+}
+
+/// A Pod object and the simulation's own notes about it.
+#[derive(Clone, Debug)]
+pub struct PodRecord {
+    pub pod: Pod,
+    pub job: JobId,
+    pub index: Option<CompletionIndex>,
+    /// 0-based ordinal among the pods of its index (Indexed) or of its Job.
+    pub ordinal: u32,
+    pub created_at: Time,
+    /// When the pod became Running.
+    pub started_at: Option<Time>,
+    /// When the pod reached a terminal phase.
+    pub finished_at: Option<Time>,
+    /// When the object left the API.
+    pub removed_at: Option<Time>,
+    /// When deletion was requested (the deletionTimestamp minus the grace period).
+    pub deletion_requested_at: Option<Time>,
+    /// Why the Job controller created it.
+    pub cause: Option<Cause>,
+}
+
+impl PodRecord {
+    pub fn name(&self) -> &str {
+        self.pod.metadata.name()
+    }
+    pub fn phase(&self) -> &PodPhase {
+        &self.pod.status.phase
+    }
+    pub fn is_terminal(&self) -> bool {
+        self.pod.status.phase.is_terminal()
+    }
+    pub fn is_deleting(&self) -> bool {
+        self.pod.metadata.deletion_timestamp.is_some()
+    }
+    /// Not terminal and not being deleted.
+    pub fn is_active(&self) -> bool {
+        !self.is_terminal() && !self.is_deleting()
+    }
+    pub fn is_terminating(&self) -> bool {
+        !self.is_terminal() && self.is_deleting()
+    }
+    pub fn has_tracking_finalizer(&self) -> bool {
+        self.pod.metadata.has_finalizer(JOB_TRACKING_FINALIZER)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum EventType {
+    Normal,
+    Warning,
+}
+
+impl EventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Normal => "Normal",
+            EventType::Warning => "Warning",
+        }
+    }
+}
+
+/// An Event recorded by a controller about an object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub time: Time,
+    /// `Job/pi`, `CronJob/hello`.
+    pub object: String,
+    pub type_: EventType,
+    pub reason: String,
+    pub message: String,
+    /// The component that recorded it (`job-controller`, `cronjob-controller`).
+    pub source: &'static str,
+    /// Why the controller did it.
+    pub cause: Option<Cause>,
+    pub job: Option<JobId>,
+}
+
+/// A decision a controller took without an event (waiting for backoff, an eviction ...).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub time: Time,
+    pub job: JobId,
+    pub cause: Cause,
+}
+
+/// A change the API server tells its watchers about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Watch {
+    PodAdded(PodId),
+    PodUpdated(PodId),
+    /// A deletionTimestamp was set.
+    PodDeleting(PodId),
+    PodRemoved(PodId),
+    JobAdded(JobId),
+    /// The spec changed (generation bumped).
+    JobSpecUpdated(JobId),
+    JobStatusUpdated(JobId),
+    JobDeleting(JobId),
+    JobRemoved(JobId),
+}
+
+/// The object store.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub jobs: Vec<JobRecord>,
+    pub pods: Vec<PodRecord>,
+    pub cronjob: Option<CronJob>,
+    pub events: Vec<Event>,
+    pub notes: Vec<Note>,
+    last_note: std::collections::HashMap<JobId, Cause>,
+    pub outbox: Vec<Watch>,
+    pub rng: Rng,
+    pub seed: u64,
+}
+
+impl Store {
+    pub fn new(seed: u64) -> Store {
+        Store {
+            jobs: Vec::new(),
+            pods: Vec::new(),
+            cronjob: None,
+            events: Vec::new(),
+            notes: Vec::new(),
+            last_note: Default::default(),
+            outbox: Vec::new(),
+            rng: Rng::new(seed),
+            seed,
+        }
+    }
+
+    pub fn job(&self, id: JobId) -> &JobRecord {
+        &self.jobs[id.0 as usize]
+    }
+    pub fn job_mut(&mut self, id: JobId) -> &mut JobRecord {
+        &mut self.jobs[id.0 as usize]
+    }
+    pub fn pod(&self, id: PodId) -> &PodRecord {
+        &self.pods[id.0 as usize]
+    }
+    pub fn pod_mut(&mut self, id: PodId) -> &mut PodRecord {
+        &mut self.pods[id.0 as usize]
+    }
+
+    /// Store a Job that was already defaulted and validated.
+    pub fn create_job(&mut self, mut job: Job, now: Time, cron_ordinal: Option<u32>) -> JobId {
+        job.metadata.creation_timestamp = Some(now);
+        let id = JobId(self.jobs.len() as u32);
+        self.jobs.push(JobRecord {
+            job,
+            removed_at: None,
+            cron_ordinal,
+            pods: Vec::new(),
+            tracked: Vec::new(),
+            ordinals: Default::default(),
+            finished_at: None,
+            propagation: None,
+        });
+        self.outbox.push(Watch::JobAdded(id));
+        id
+    }
+
+    /// A Job that is in the API (not removed).
+    pub fn live_job(&self, id: JobId) -> Option<&JobRecord> {
+        let r = self.jobs.get(id.0 as usize)?;
+        r.removed_at.is_none().then_some(r)
+    }
+
+    /// Create a pod with `generateName`: the API server appends 5 characters.
+    pub fn create_pod(
+        &mut self,
+        mut pod: Pod,
+        job: JobId,
+        index: Option<CompletionIndex>,
+        now: Time,
+        cause: Option<Cause>,
+    ) -> PodId {
+        let base = pod.metadata.generate_name.clone().unwrap_or_default();
+        let base = truncate_generate_name(&base);
+        let name = format!("{base}{}", self.rng.name_suffix());
+        pod.metadata.name = Some(name);
+        pod.metadata.uid = Some(self.rng.uid());
+        pod.metadata.creation_timestamp = Some(now);
+        let id = PodId(self.pods.len() as u32);
+        let rec = self.job_mut(job);
+        let key = index.map(|i| i.0).unwrap_or(u32::MAX);
+        let ordinal = {
+            let e = rec.ordinals.entry(key).or_insert(0);
+            *e += 1;
+            *e - 1
+        };
+        rec.pods.push(id);
+        rec.tracked.push(id);
+        self.pods.push(PodRecord {
+            pod,
+            job,
+            index,
+            ordinal,
+            created_at: now,
+            started_at: None,
+            finished_at: None,
+            removed_at: None,
+            deletion_requested_at: None,
+            cause,
+        });
+        self.outbox.push(Watch::PodAdded(id));
+        id
+    }
+
+    /// Change a pod's status (as the kubelet does); records when it turned terminal.
+    pub fn update_pod_status(&mut self, id: PodId, now: Time, f: impl FnOnce(&mut PodStatus)) {
+        let rec = self.pod_mut(id);
+        if rec.removed_at.is_some() {
+            return;
+        }
+        let was_terminal = rec.is_terminal();
+        let was_running = rec.pod.status.phase == PodPhase::Running;
+        f(&mut rec.pod.status);
+        if !was_running && rec.pod.status.phase == PodPhase::Running && rec.started_at.is_none() {
+            rec.started_at = Some(now);
+        }
+        if !was_terminal && rec.is_terminal() {
+            rec.finished_at = Some(now);
+        }
+        self.outbox.push(Watch::PodUpdated(id));
+        self.maybe_remove_pod(id, now);
+    }
+
+    /// Graceful deletion: set the deletionTimestamp (now + grace period).
+    pub fn delete_pod(&mut self, id: PodId, now: Time) {
+        let rec = self.pod_mut(id);
+        if rec.removed_at.is_some() || rec.is_deleting() {
+            return;
+        }
+        let grace = rec.pod.spec.grace_period_seconds().max(0) as u64;
+        rec.pod.metadata.deletion_timestamp = Some(now.plus_ms(grace * 1000));
+        rec.pod.metadata.deletion_grace_period_seconds = Some(grace as i64);
+        rec.deletion_requested_at = Some(now);
+        self.outbox.push(Watch::PodDeleting(id));
+        self.maybe_remove_pod(id, now);
+    }
+
+    pub fn add_pod_finalizer(&mut self, id: PodId, f: &str) {
+        let m = &mut self.pod_mut(id).pod.metadata;
+        if !m.has_finalizer(f) {
+            m.finalizers
+                .get_or_insert_with(Vec::new)
+                .push(f.to_string());
+        }
+    }
+
+    /// Remove the Job tracking finalizer (a pod update).
+    pub fn remove_tracking_finalizer(&mut self, id: PodId, now: Time) {
+        let rec = self.pod_mut(id);
+        if rec.removed_at.is_some() {
+            return;
+        }
+        if rec.pod.metadata.remove_finalizer(JOB_TRACKING_FINALIZER) {
+            self.outbox.push(Watch::PodUpdated(id));
+            self.maybe_remove_pod(id, now);
+        }
+    }
+
+    /// A deleted pod leaves the API once it is terminal and nothing holds it.
+    fn maybe_remove_pod(&mut self, id: PodId, now: Time) {
+        let rec = self.pod_mut(id);
+        if rec.removed_at.is_none()
+            && rec.is_deleting()
+            && rec.is_terminal()
+            && rec
+                .pod
+                .metadata
+                .finalizers
+                .as_ref()
+                .is_none_or(|f| f.is_empty())
+        {
+            rec.removed_at = Some(now);
+            self.outbox.push(Watch::PodRemoved(id));
+            let job = self.pod(id).job;
+            self.maybe_remove_job(job, now);
+        }
+    }
+
+    pub fn set_job_status(&mut self, id: JobId, status: JobStatus) {
+        let rec = self.job_mut(id);
+        if rec.job.status != status {
+            rec.job.status = status;
+            self.outbox.push(Watch::JobStatusUpdated(id));
+        }
+    }
+
+    /// Replace a Job's spec and metadata after a validated update.
+    pub fn update_job(&mut self, id: JobId, job: Job) {
+        let rec = self.job_mut(id);
+        let spec_changed = rec.job.spec != job.spec;
+        let status = rec.job.status.clone();
+        rec.job = job;
+        rec.job.status = status;
+        if spec_changed {
+            self.outbox.push(Watch::JobSpecUpdated(id));
+        } else {
+            self.outbox.push(Watch::JobStatusUpdated(id));
+        }
+    }
+
+    /// Delete a Job with the given propagation policy; the garbage collector's part
+    /// (deleting dependents) is done here as well.
+    pub fn delete_job(&mut self, id: JobId, now: Time, policy: Propagation) {
+        let rec = self.job_mut(id);
+        if rec.removed_at.is_some() || rec.job.metadata.deletion_timestamp.is_some() {
+            return;
+        }
+        rec.job.metadata.deletion_timestamp = Some(now);
+        rec.propagation = Some(policy);
+        if policy == Propagation::Foreground {
+            rec.job
+                .metadata
+                .finalizers
+                .get_or_insert_with(Vec::new)
+                .push("foregroundDeletion".into());
+        }
+        self.outbox.push(Watch::JobDeleting(id));
+        let pods = self.job(id).pods.clone();
+        match policy {
+            Propagation::Orphan => {
+                for p in pods {
+                    self.pod_mut(p).pod.metadata.owner_references = None;
+                }
+                self.remove_job_object(id, now);
+            }
+            Propagation::Background => {
+                self.remove_job_object(id, now);
+                for p in pods {
+                    self.delete_pod(p, now);
+                }
+            }
+            Propagation::Foreground => {
+                for p in pods {
+                    self.delete_pod(p, now);
+                }
+                self.maybe_remove_job(id, now);
+            }
+        }
+    }
+
+    fn remove_job_object(&mut self, id: JobId, now: Time) {
+        let rec = self.job_mut(id);
+        if rec.removed_at.is_none() {
+            rec.removed_at = Some(now);
+            self.outbox.push(Watch::JobRemoved(id));
+        }
+    }
+
+    /// A Job in foreground deletion leaves once its pods are gone.
+    fn maybe_remove_job(&mut self, id: JobId, now: Time) {
+        let rec = self.job(id);
+        if rec.removed_at.is_some() || rec.propagation != Some(Propagation::Foreground) {
+            return;
+        }
+        if rec.pods.iter().all(|p| self.pod(*p).removed_at.is_some()) {
+            let m = &mut self.job_mut(id).job.metadata;
+            m.finalizers = None;
+            self.remove_job_object(id, now);
+        }
+    }
+
+    /// Record a decision, unless it repeats the last one for this Job.
+    pub fn note(&mut self, now: Time, job: JobId, cause: Cause) {
+        if self.last_note.get(&job) == Some(&cause) {
+            return;
+        }
+        self.last_note.insert(job, cause.clone());
+        self.notes.push(Note {
+            time: now,
+            job,
+            cause,
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn record_event(
+        &mut self,
+        now: Time,
+        object: String,
+        type_: EventType,
+        reason: &str,
+        message: String,
+        source: &'static str,
+        cause: Option<Cause>,
+        job: Option<JobId>,
+    ) {
+        self.events.push(Event {
+            time: now,
+            object,
+            type_,
+            reason: reason.to_string(),
+            message,
+            source,
+            cause,
+            job,
+        });
+    }
+
+    /// Pods of a Job that are not yet removed from the API.
+    pub fn live_pods_of(&self, job: JobId) -> impl Iterator<Item = &PodRecord> {
+        self.job(job)
+            .pods
+            .iter()
+            .map(|p| self.pod(*p))
+            .filter(|p| p.removed_at.is_none())
+    }
+
+    /// Whether the pod is terminal; for convenience in controllers.
+    pub fn is_pod_terminal(&self, id: PodId) -> bool {
+        matches!(
+            self.pod(id).pod.status.phase,
+            PodPhase::Succeeded | PodPhase::Failed
+        )
+    }
+}
+
+/// `generateName` bases longer than 58 characters are cut so names stay within 63.
+/// For Indexed names (`<job>-<index>-`) the job part is cut and `-<index>-` kept.
+fn truncate_generate_name(base: &str) -> String {
+    const MAX: usize = 58;
+    if base.len() <= MAX {
+        return base.to_string();
+    }
+    // Keep an `-<digits>-` tail if there is one.
+    let trimmed = base.trim_end_matches('-');
+    if let Some(pos) = trimmed.rfind('-') {
+        let tail = &base[pos..];
+        if tail.len() > 2
+            && tail[1..tail.len() - 1].bytes().all(|b| b.is_ascii_digit())
+            && tail.len() < MAX
+        {
+            let keep = MAX - tail.len();
+            return format!("{}{}", &base[..keep.min(pos)], tail);
+        }
+    }
+    base[..MAX].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generate_name_is_truncated_as_upstream() {
+        let long = format!("{}-", "a".repeat(70));
+        assert_eq!(truncate_generate_name(&long).len(), 58);
+        let indexed = format!("{}-12-", "b".repeat(70));
+        let t = truncate_generate_name(&indexed);
+        assert_eq!(t.len(), 58);
+        assert!(t.ends_with("-12-"));
+        assert_eq!(truncate_generate_name("pi-"), "pi-");
+    }
+}
