@@ -214,6 +214,11 @@ impl Cluster {
     /// Run until nothing is left to do.
     pub fn run_to_end(&mut self) {
         while self.step().is_some() {}
+        if self.finished_at.is_none() && self.halted.is_none() && self.timers.next_time().is_some()
+        {
+            // Stopped by stopAfterSeconds: the clock shows that moment.
+            self.now = self.now.max(self.stop_after);
+        }
     }
 
     fn process_instant(&mut self, t: Time) {
