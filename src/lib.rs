@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod controller;
 pub mod link;
 pub mod scenario;
+pub mod sim;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
