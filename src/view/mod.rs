@@ -3,6 +3,7 @@
 
 pub mod duration;
 pub mod json;
+pub mod model;
 
 use crate::cli::Output;
 use crate::cluster::{Cluster, Root};
