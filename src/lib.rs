@@ -8,6 +8,7 @@ pub mod api;
 pub mod cli;
 pub mod cluster;
 pub mod controller;
+pub mod gallery;
 pub mod link;
 pub mod scenario;
 pub mod sim;

@@ -1,0 +1,141 @@
+//! The example gallery: every Job of the source documents and the documentation's
+//! policy examples, each as a scenario file under `examples/` with a title and a
+//! sentence of what to watch for, in English and Korean (Scenario annotations
+//! `title`, `title-ko`, `description`, `description-ko`). Share links name them
+//! with `example=NAME`.
+
+use crate::scenario::ScenarioFile;
+
+/// One gallery entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Example {
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! examples {
+    ($($name:literal),+ $(,)?) => {
+        &[$(Example { name: $name, text: include_str!(concat!("../examples/", $name, ".yaml")) }),+]
+    };
+}
+
+/// The gallery, in the order the page lists it.
+pub const EXAMPLES: &[Example] = examples![
+    "pi",
+    "parallel",
+    "indexed-job",
+    "consumers",
+    "oneshot",
+    "backoff",
+    "backoff-limit",
+    "pi-with-timeout",
+    "pi-with-ttl",
+    "suspend-resume",
+    "pod-failure-policy-failjob",
+    "pod-failure-policy-ignore",
+    "pod-failure-policy-config-issue",
+    "backoff-limit-per-index",
+    "backoff-limit-per-index-failindex",
+    "success-policy",
+    "replacement-policy",
+    "managed-by",
+    "cronjob-hello",
+];
+
+/// Find an example by name.
+pub fn get(name: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.name == name)
+}
+
+/// Title and description of an example in a language (`en` or `ko`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Info {
+    pub title: String,
+    pub description: String,
+}
+
+impl Example {
+    /// Read the title and description from the Scenario's annotations.
+    pub fn info(&self, lang: &str) -> Info {
+        let annotation = |key: &str| -> Option<String> {
+            // A light scan: the annotations are single-line quoted strings.
+            let needle = format!("    {key}: \"");
+            let start = self.text.find(&needle)? + needle.len();
+            let end = self.text[start..].find('"')? + start;
+            Some(self.text[start..end].to_string())
+        };
+        let (t, d) = if lang.starts_with("ko") {
+            ("title-ko", "description-ko")
+        } else {
+            ("title", "description")
+        };
+        Info {
+            title: annotation(t)
+                .or_else(|| annotation("title"))
+                .unwrap_or_else(|| self.name.to_string()),
+            description: annotation(d)
+                .or_else(|| annotation("description"))
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn parse(&self) -> Result<ScenarioFile, crate::scenario::file::InputError> {
+        ScenarioFile::parse(self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cluster::Cluster;
+
+    #[test]
+    fn every_example_validates_runs_and_explains_itself() {
+        for e in EXAMPLES {
+            let file = e
+                .parse()
+                .unwrap_or_else(|err| panic!("{}: {}", e.name, err.message));
+            let mut c = Cluster::new(&file);
+            c.run_to_end();
+            assert!(c.halted.is_none(), "{}", e.name);
+            for lang in ["en", "ko"] {
+                let i = e.info(lang);
+                assert!(
+                    !i.title.is_empty() && i.title != e.name,
+                    "{} {lang} title",
+                    e.name
+                );
+                assert!(i.description.len() > 20, "{} {lang} description", e.name);
+            }
+            assert_ne!(
+                e.info("en").title,
+                e.info("ko").title,
+                "{} has a Korean title",
+                e.name
+            );
+        }
+        assert_eq!(EXAMPLES.len(), 19);
+        assert!(get("pi").is_some() && get("nope").is_none());
+    }
+
+    #[test]
+    fn the_shared_examples_are_all_in_the_gallery() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/examples");
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.flatten() {
+                let name = e
+                    .file_name()
+                    .to_string_lossy()
+                    .trim_end_matches(".yaml")
+                    .to_string();
+                if name.ends_with(".md") || name == "README" {
+                    continue;
+                }
+                assert!(
+                    get(&name).is_some(),
+                    "shared example {name} is missing from the gallery"
+                );
+            }
+        }
+    }
+}
