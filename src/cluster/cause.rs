@@ -236,4 +236,93 @@ impl Cause {
             Cause::Action { index } => format!("scenario action {index}"),
         }
     }
+
+    /// The sentence in a language: `ko` for Korean, anything else for English.
+    /// Field names and API terms stay as Kubernetes prints them.
+    pub fn explain_in(&self, lang: &str) -> String {
+        if lang.starts_with("ko") {
+            self.explain_ko()
+        } else {
+            self.explain()
+        }
+    }
+
+    /// One sentence, in Korean.
+    pub fn explain_ko(&self) -> String {
+        match self {
+            Cause::Create { active, want, parallelism, completions, succeeded, index } => {
+                let idx = index.map(|i| format!("인덱스 {i}: ")).unwrap_or_default();
+                match completions {
+                    Some(c) => format!(
+                        "{idx}생성: 활성 {active}개 < 원하는 {want}개 (parallelism {parallelism}, completions {c} 중 {succeeded}개 완료)"
+                    ),
+                    None => format!("{idx}생성: 활성 {active}개 < parallelism {parallelism} (작업 대기열, 아직 성공한 파드 없음)"),
+                }
+            }
+            Cause::BackoffWait { failures, delay_ms, until, .. } => format!(
+                "t={}까지 대체하지 않음: 연속 실패 {failures}번 뒤 백오프 {}",
+                secs(until.0),
+                secs(*delay_ms)
+            ),
+            Cause::IndexBackoffWait { index, failures, delay_ms, until } => format!(
+                "인덱스 {index}는 t={}까지 다시 만들지 않음: 이 인덱스의 실패 {failures}번 뒤 백오프 {}",
+                secs(until.0),
+                secs(*delay_ms)
+            ),
+            Cause::DeleteSurplus { active, want } => format!("삭제: 활성 {active}개 > 원하는 {want}개"),
+            Cause::DeleteSuspended => "삭제: 잡이 일시 중지됨 (실패로 세지 않음)".into(),
+            Cause::DeleteFinishing { reason } => format!("삭제: 잡이 끝나는 중 ({reason})"),
+            Cause::BackoffLimit { failed, limit } => format!("Failed: 실패한 파드 {failed}개 > backoffLimit {limit}"),
+            Cause::RestartLimit { restarts, limit } => {
+                format!("Failed: 컨테이너 재시작 {restarts}번 >= backoffLimit {limit} (restartPolicy OnFailure)")
+            }
+            Cause::Deadline { start, seconds } => {
+                format!("Failed: t={}부터 {seconds}초 동안 활성 = activeDeadlineSeconds", secs(start.0))
+            }
+            Cause::FailJobRule { rule, pod, container, exit_code, condition } => match (container, exit_code, condition) {
+                (Some(c), Some(code), _) => {
+                    format!("Failed: FailJob 규칙 {rule}이 컨테이너 {c}의 종료 코드 {code}에 맞음 (파드 {pod})")
+                }
+                (_, _, Some(cond)) => format!("Failed: FailJob 규칙 {rule}이 파드 {pod}의 컨디션 {cond}에 맞음"),
+                _ => format!("Failed: FailJob 규칙 {rule}이 파드 {pod}에 맞음"),
+            },
+            Cause::MaxFailedIndexes { failed, max } => {
+                format!("Failed: 실패한 인덱스 {failed}개 > maxFailedIndexes {max}")
+            }
+            Cause::FailedIndexes { failed, completed } => {
+                format!("Failed: 모든 인덱스가 끝남, 실패 {failed}개, 완료 {completed}개")
+            }
+            Cause::SuccessPolicy { rule } => format!("Complete: 성공 정책 규칙 {rule}이 충족됨"),
+            Cause::CompletionsReached { succeeded, completions } => match completions {
+                Some(c) => format!("Complete: 성공 {succeeded}개 >= completions {c}"),
+                None => format!("Complete: 성공 {succeeded}개, 활성 파드 없음 (작업 대기열)"),
+            },
+            Cause::TerminalAfterTerminating { interim } => {
+                format!("{interim}가 먼저 설정되고, 종료 중인 파드가 없어진 뒤 최종 컨디션이 추가됨")
+            }
+            Cause::Suspended => "spec.suspend가 true".into(),
+            Cause::Resumed => "spec.suspend가 false가 됨: startTime을 지금으로 다시 설정".into(),
+            Cause::DeletedByUser => "직접 삭제함 (시나리오 동작)".into(),
+            Cause::Evicted => "축출됨: 파드에 DisruptionTarget 컨디션이 붙음".into(),
+            Cause::JobDeleted { policy } => format!("잡이 삭제됨 ({policy} 전파)"),
+            Cause::TtlExpired { finished, ttl } => {
+                format!("t={}에 끝난 뒤 ttlSecondsAfterFinished {ttl}초가 지나 삭제됨", secs(finished.0))
+            }
+            Cause::Scheduled { scheduled_unix, missed } => {
+                let when = crate::cluster::wallclock::format_rfc3339(*scheduled_unix);
+                if *missed > 1 {
+                    format!("{when} 일정 (놓친 시작 시각 {missed}개 중 가장 최근 것만 실행)")
+                } else {
+                    format!("{when} 일정")
+                }
+            }
+            Cause::ConcurrencyForbid => "시작하지 않음: concurrencyPolicy Forbid이고 잡이 아직 활성".into(),
+            Cause::ConcurrencyReplace => "concurrencyPolicy Replace: 실행 중인 잡을 삭제함".into(),
+            Cause::HistoryLimit { limit, .. } => format!("삭제: 기록 한도 {limit}개를 넘음"),
+            Cause::ManagedElsewhere { manager } => {
+                format!("spec.managedBy가 {manager}: 기본 잡 컨트롤러는 이 잡을 건드리지 않음")
+            }
+            Cause::Action { index } => format!("시나리오 동작 {index}"),
+        }
+    }
 }
