@@ -660,3 +660,28 @@ fn next_due_lets_a_driver_sleep_exactly() {
     assert!(instants.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(finished(&c), Some(7.0));
 }
+
+#[test]
+fn the_documented_indexed_job_logs_reversed_items() {
+    let c =
+        run(&std::fs::read_to_string("tests/conformance/policies/indexed-job-docs.yaml").unwrap());
+    let logs: Vec<String> = (0..5)
+        .map(|i| c.kubelet.logs(jobplay::cluster::store::PodId(i), 0, c.now))
+        .collect();
+    assert_eq!(logs, vec!["oof\n", "rab\n", "zab\n", "xuq\n", "zyx\n"]);
+}
+
+#[test]
+fn documented_python_examples_run_without_a_scenario() {
+    // job-backoff-limit-per-index-failindex.yaml without its Scenario: the python script decides.
+    let text = std::fs::read_to_string(
+        "tests/conformance/policies/backoff-limit-per-index-failindex.yaml",
+    )
+    .unwrap();
+    let job_only = text.split("\n---\n").next().unwrap();
+    let c = run(job_only);
+    let s = &job(&c).status;
+    assert_eq!(s.failed_indexes.as_deref(), Some("0,1"));
+    assert_eq!(s.completed_indexes.as_deref(), Some("2,3"));
+    assert_eq!(true_conditions(&c)[0].1, "FailedIndexes");
+}

@@ -24,6 +24,8 @@ pub struct ContainerRun {
     pub from_queue: bool,
     /// At `run_ms` the pod is evicted instead of the container exiting.
     pub evicted: bool,
+    /// The pod's files after this run wrote its own (shared volumes).
+    pub files: std::collections::BTreeMap<String, String>,
 }
 
 /// Pod-wide behaviour.
@@ -173,6 +175,7 @@ impl Behaviour {
             logs,
             from_queue,
             evicted: rule.and_then(|r| r.evicted) == Some(true),
+            files: cmd.files,
         }
     }
 }

@@ -43,6 +43,8 @@ pub struct PodRuntime {
     /// Index of the init container running, if init containers are still running.
     pub init_running: Option<usize>,
     pub stopping: bool,
+    /// Files in the pod's volumes, written by its containers' commands.
+    pub files: std::collections::BTreeMap<String, String>,
 }
 
 /// The kubelet with the behaviour it plays.
@@ -100,6 +102,10 @@ impl Kubelet {
         };
         let mut env = Env {
             start_unix: self.behaviour.epoch_unix + (ctx.now.0 / 1000) as i64,
+            files: self
+                .runtime(id)
+                .map(|rt| rt.files.clone())
+                .unwrap_or_default(),
             ..Default::default()
         };
         env.vars.insert(
@@ -150,6 +156,7 @@ impl Kubelet {
             init_containers: vec![ContainerRuntime::default(); ni],
             init_running: None,
             stopping: false,
+            files: Default::default(),
         };
         if self.pods.len() <= id.0 as usize {
             self.pods.resize(id.0 as usize + 1, None);
@@ -238,7 +245,8 @@ impl Kubelet {
         let run = self
             .behaviour
             .container_run(key, c, &container, run_no, &env);
-        let rt = self.rt_mut(id).expect("runtime exists");
+        let Some(rt) = self.rt_mut(id) else { return };
+        rt.files = run.files.clone();
         if init {
             rt.init_running = Some(c);
         }

@@ -7,6 +7,7 @@ pub mod command;
 pub mod duration;
 pub mod file;
 pub mod pi;
+pub mod python;
 pub mod selector;
 pub mod validate;
 
