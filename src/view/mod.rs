@@ -5,6 +5,15 @@ pub mod duration;
 pub mod json;
 pub mod model;
 
+mod common;
+pub mod describe;
+pub mod events;
+pub mod get;
+mod gosort;
+pub mod kubectl;
+pub mod logs;
+pub mod tabwriter;
+
 use crate::cli::Output;
 use crate::cluster::{Cluster, Root};
 
@@ -49,10 +58,5 @@ pub fn summary(c: &Cluster) -> String {
 
 /// `describe`, `get pods|jobs`, `logs`.
 pub fn kubectl_command(cmd: &str, args: &[String], at: Option<crate::api::Time>) -> Output {
-    let _ = (cmd, args, at);
-    Output {
-        stdout: String::new(),
-        stderr: format!("jobplay {cmd}: not built yet\n"),
-        code: 1,
-    }
+    kubectl::run(cmd, args, at)
 }
