@@ -46,10 +46,14 @@ pub const USAGE: &str = "usage: jobplay COMMAND FILE [options]
 commands:
   run FILE [--json] [--at SECONDS]   simulate the scenario (JSON with --json)
   validate FILE                      check the file as the API server would
-  describe FILE [--at SECONDS]       kubectl describe job (or cronjob)
+  describe FILE [TYPE/NAME] [--at SECONDS]
+                                     kubectl describe job (or cronjob)
   get pods FILE [--at SECONDS]       kubectl get pods
-  get jobs FILE [--at SECONDS]       kubectl get jobs
-  logs FILE POD [--at SECONDS]       kubectl logs
+  get jobs FILE [-o wide] [--at SECONDS]
+                                     kubectl get jobs
+  get cronjobs FILE [--at SECONDS]   kubectl get cronjobs
+  logs FILE POD [-c CONTAINER] [--at SECONDS]
+                                     kubectl logs
   link FILE [--base URL]             print the share link
 ";
 
