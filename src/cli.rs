@@ -229,6 +229,9 @@ pub fn run(args: &[String]) -> Output {
                 Err(o) => o,
             }
         }
+        // Share links need DEFLATE, which only the native build has (the page uses
+        // the browser's CompressionStream); the wasm library has no `link` command.
+        #[cfg(not(target_arch = "wasm32"))]
         "link" => {
             let Some(path) = pos.first() else {
                 return Output::usage("jobplay link: FILE is required");
