@@ -1,0 +1,64 @@
+# Job Playground. The two commands most people need:
+#
+#   make serve    set up, build the page, serve dist/ on http://127.0.0.1:$(PORT)/
+#   make test     every test: Rust, conformance, browser end-to-end
+#
+# Other targets: setup, dist, bench, clean. See README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PORT ?= 8080
+# The conformance checker's Python (needs PyYAML; `make setup` installs it).
+PYTHON ?= python3
+# The server's Python: not a pyenv shim, so that the server's PID is the real one.
+SERVE_PYTHON ?= /usr/bin/python3
+
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
+export PATH := $(CARGO_BIN):$(PATH)
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+JOBPLAY := $(TARGET_DIR)/release/jobplay
+
+# Conformance cases: the shared ones and the project's own, if any.
+SHARED_CASES := ../shared/conformance ../shared/conformance/policies
+OWN_CASES := $(shell find tests/conformance -name '*.expect.yaml' -printf '%h\n' 2>/dev/null | sort -u)
+
+.PHONY: help setup dist build serve test test-rust test-conformance test-e2e bench clean
+
+help:
+	@sed -n '1,8p' Makefile
+
+setup:
+	scripts/setup.sh
+
+dist: setup
+	scripts/build-web.sh
+
+build: dist
+
+serve: dist
+	@echo "Serving dist/ on http://127.0.0.1:$(PORT)/ (Ctrl-C stops; another port: make serve PORT=9000)"
+	cd dist && exec $(SERVE_PYTHON) -m http.server --bind 127.0.0.1 $(PORT)
+
+test: setup test-rust test-conformance test-e2e
+	@echo "make test: all passed"
+
+test-rust:
+	cargo test
+
+test-conformance:
+	cargo build --release --bin jobplay
+	$(PYTHON) ../shared/conformance/check.py --jobplay $(JOBPLAY) $(SHARED_CASES) $(OWN_CASES)
+
+# The page's engine driver is tested natively (tests/ui_driver.rs, part of
+# cargo test); the page itself is tested in Chromium here.
+test-e2e: dist
+	node tests/e2e/run.mjs
+
+# A placeholder that runs whatever benchmarks exist (benches/*.rs).
+bench:
+	@if compgen -G 'benches/*.rs' >/dev/null; then cargo bench; else echo "make bench: no benchmarks yet"; fi
+
+clean:
+	rm -rf dist tests/e2e/screenshots
+	cargo clean
