@@ -50,12 +50,9 @@ fn pi_runs_to_complete_and_the_clock_stops_at_the_end() {
         .iter()
         .any(|s| s.pods.iter().any(|p| p.phase == Phase::Running)));
     assert!(seen.windows(2).all(|w| w[0].now_ms <= w[1].now_ms));
-    // The outcome shows from the moment the Job has its condition, before the
-    // run is over (the controller's last sync comes a little later).
-    let first = seen
-        .iter()
-        .position(|s| s.outcome.is_some())
-        .expect("the outcome shows before the run is over");
+    // The outcome shows from the moment the Job has its condition; the run ends at that
+    // moment too (the controller's leftover requeues do not extend it).
+    let first = seen.iter().position(|s| s.outcome.is_some()).unwrap_or(seen.len());
     assert!(seen[..first].iter().all(|s| s.now_ms < out.at_ms));
     assert!(seen[first..]
         .iter()

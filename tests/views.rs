@@ -108,7 +108,7 @@ fn pi_get_pods_through_its_life() {
         out(&["get", "pods", &f]),
         format!(
             "NAME       READY   STATUS      RESTARTS   AGE\n\
-             {pod}   0/1     Completed   0          13s\n"
+             {pod}   0/1     Completed   0          12s\n"
         )
     );
 }
@@ -124,7 +124,7 @@ fn pi_get_jobs() {
     assert_eq!(
         out(&["get", "jobs", &f]),
         "NAME   STATUS     COMPLETIONS   DURATION   AGE\n\
-         pi     Complete   1/1           12s        13s\n"
+         pi     Complete   1/1           12s        12s\n"
     );
     golden(
         "pi.get-jobs-wide.out",
@@ -234,7 +234,7 @@ fn failing_job_shows_errors_and_backoff_limit_exceeded() {
     let d = out(&["describe", &f]);
     golden("failing.describe.out", &d);
     assert!(d.contains(
-        "Warning  BackoffLimitExceeded  1s    job-controller  Job has reached the specified backoff limit"
+        "Warning  BackoffLimitExceeded  0s    job-controller  Job has reached the specified backoff limit"
     ));
     let pods = out(&["get", "pods", &f]);
     assert_eq!(pods.lines().count(), 4);
@@ -406,12 +406,12 @@ spec:
     let d = out(&["describe", f.to_str().expect("utf-8")]);
     assert!(
         d.contains(
-            "  Normal  Suspended         53s (x2 over 68s)  job-controller  Job suspended\n"
+            "  Normal  Suspended         52s (x2 over 67s)  job-controller  Job suspended\n"
         ),
         "{d}"
     );
     assert!(
-        d.contains("  Normal  Resumed           33s (x2 over 63s)  job-controller  Job resumed\n"),
+        d.contains("  Normal  Resumed           32s (x2 over 62s)  job-controller  Job resumed\n"),
         "{d}"
     );
 }

@@ -52,7 +52,8 @@ pub fn check(c: &Cluster, st: &mut State) -> Result<(), String> {
             .collect();
         // A work-queue Job keeps the pods it has once one succeeded, even if parallelism drops.
         let work_queue_done = spec.completions.is_none() && status.succeeded > 0;
-        if !spec.is_suspended() && rec.job.metadata.deletion_timestamp.is_none() && !work_queue_done {
+        if !spec.is_suspended() && rec.job.metadata.deletion_timestamp.is_none() && !work_queue_done
+        {
             let par = spec.parallelism().max(0) as usize;
             if active.len() > par {
                 return Err(format!(

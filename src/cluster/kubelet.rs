@@ -705,7 +705,10 @@ impl Kubelet {
         self.finish_pod(ctx, id);
     }
 
-    /// The pod's own activeDeadlineSeconds passed: the kubelet kills it.
+    /// The pod's own activeDeadlineSeconds passed: the kubelet kills it. As on a real node
+    /// (kubernetes#98718), the pod turns Failed with reason DeadlineExceeded while its
+    /// container statuses keep their last state (running, not ready): no exit code is
+    /// recorded, so pod failure policy rules on exit codes do not match it.
     pub fn on_pod_deadline(&mut self, ctx: &mut Ctx<'_>, id: PodId) {
         let now = ctx.now;
         let rec = ctx.store.pod(id);
@@ -714,34 +717,23 @@ impl Kubelet {
         }
         let Some(rt) = self.rt_mut(id) else { return };
         rt.stopping = true;
-        let mut stopped = Vec::new();
-        for (i, c) in rt.containers.iter_mut().enumerate() {
+        for c in rt
+            .containers
+            .iter_mut()
+            .chain(rt.init_containers.iter_mut())
+        {
             if c.running {
                 c.running = false;
-                c.last_exit = Some(EXIT_SIGKILL);
                 c.logs.retain(|(t, _)| *t <= now);
-                stopped.push((i, c.started_at));
             }
         }
         ctx.store.update_pod_status(id, now, |s| {
-            for (i, started_at) in &stopped {
-                if let Some(cs) = s.container_statuses.get_mut(*i) {
-                    cs.ready = false;
-                    cs.state = ContainerState::Terminated {
-                        exit_code: EXIT_SIGKILL,
-                        reason: "Error".into(),
-                        message: None,
-                        started_at: *started_at,
-                        finished_at: now,
-                    };
-                }
-            }
-            for cs in s.container_statuses.iter_mut() {
-                if let ContainerState::Waiting { .. } = cs.state {
-                    if let Some(last) = cs.last_state.take() {
-                        cs.state = last;
-                    }
-                }
+            for cs in s
+                .container_statuses
+                .iter_mut()
+                .chain(s.init_container_statuses.iter_mut())
+            {
+                cs.ready = false;
             }
             s.phase = PodPhase::Failed;
             s.reason = Some("DeadlineExceeded".into());

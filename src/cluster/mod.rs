@@ -172,7 +172,19 @@ impl Cluster {
         if self.halted.is_some() {
             return None;
         }
-        let t = self.timers.next_time()?;
+        let t = if self.finished_at.is_some() {
+            // Once the Job finished, its controller's leftover requeues (an old deadline,
+            // a batched sync) change nothing and do not extend the run.
+            self.timers.min_time_where(|t| match t {
+                Timer::JobSync(j) => self
+                    .store
+                    .live_job(*j)
+                    .is_some_and(|r| r.job.status.finished().is_none()),
+                _ => true,
+            })?
+        } else {
+            self.timers.next_time()?
+        };
         if self.finished_at.is_none() && t > self.stop_after {
             return None;
         }

@@ -88,6 +88,14 @@ impl TimerQueue {
     pub fn is_empty(&self) -> bool {
         self.heap.is_empty()
     }
+    /// The earliest time among the timers `f` accepts.
+    pub fn min_time_where(&self, f: impl Fn(&Timer) -> bool) -> Option<Time> {
+        self.heap
+            .iter()
+            .filter(|Reverse((_, _, _, t))| f(t))
+            .map(|Reverse((at, _, _, _))| *at)
+            .min()
+    }
     /// Whether any timer other than those `ignore` accepts is pending.
     pub fn any(&self, f: impl Fn(&Timer) -> bool) -> bool {
         self.heap.iter().any(|Reverse((_, _, _, t))| f(t))
