@@ -241,21 +241,146 @@ fn yaml_error(
     msg = msg
         .replace("serde_yaml_ng::", "")
         .replace("unsafe-libyaml", "YAML");
+    // The library starts some messages with its own copy of the field path.
+    if let Some(i) = msg.find(": ") {
+        if !msg[..i].contains(' ') {
+            msg = msg[i + 2..].to_string();
+        }
+    }
+    let mut context = context;
     if msg.contains("repetition limit exceeded") {
         msg = "the document expands aliases too many times (a YAML alias bomb?): refused".into();
     }
     if msg.contains("recursion limit exceeded") {
         msg = format!("nesting deeper than {MAX_DEPTH} levels is not accepted");
+        // The path of a runaway nesting is as long as the nesting: leave it out.
+        context = context.map(|(prefix, _)| (prefix, ""));
     }
     let message = match context {
-        Some((prefix, path)) if !path.is_empty() => format!("{prefix}: {path}: {msg}"),
+        Some((prefix, path)) if !path.is_empty() => match go_type_error(prefix, path, &msg) {
+            Some(go) => format!("{prefix}: {go}"),
+            None => format!("{prefix}: {path}: {msg}"),
+        },
         Some((prefix, _)) => format!("{prefix}: {msg}"),
         None => msg,
     };
     match e.location() {
         Some(loc) => DecodeError::at(message, doc.first_line + loc.line() - 1, loc.column()),
-        None => DecodeError::new(message),
+        None => {
+            // Errors found while expanding aliases carry no position: place them at the field.
+            let path = context.map(|(_, p)| p).unwrap_or("");
+            match crate::api::locate::locate(doc.text, path).filter(|_| !path.is_empty()) {
+                Some(pos) => DecodeError::at(message, doc.first_line + pos.line - 1, pos.column),
+                None => DecodeError::new(message),
+            }
+        }
     }
+}
+
+/// The Go struct a field path (without indexes) belongs to, as encoding/json names it.
+fn go_struct_of(kind: &str, parent: &str) -> String {
+    let last = parent.rsplit('.').next().unwrap_or(parent);
+    let known = match (kind, parent) {
+        (_, "") => return kind.to_string(),
+        ("CronJob", "spec") => "CronJobSpec",
+        (_, "spec") | (_, "spec.jobTemplate.spec") => "JobSpec",
+        _ => match last {
+            "metadata" => "ObjectMeta",
+            "jobTemplate" => "JobTemplateSpec",
+            "template" => "PodTemplateSpec",
+            "spec" if parent.ends_with("template.spec") => "PodSpec",
+            "containers" | "initContainers" => "Container",
+            "env" => "EnvVar",
+            "podFailurePolicy" => "PodFailurePolicy",
+            "rules" if parent.ends_with("podFailurePolicy.rules") => "PodFailurePolicyRule",
+            "onExitCodes" => "PodFailurePolicyOnExitCodesRequirement",
+            "onPodConditions" => "PodFailurePolicyOnPodConditionsPattern",
+            "successPolicy" => "SuccessPolicy",
+            "rules" if parent.ends_with("successPolicy.rules") => "SuccessPolicyRule",
+            "selector" => "LabelSelector",
+            _ => "",
+        },
+    };
+    if !known.is_empty() {
+        return known.to_string();
+    }
+    let mut c = last.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// A float as Go's encoding/json writes it.
+fn go_json_float(f: f64) -> String {
+    let abs = f.abs();
+    if abs != 0.0 && !(1e-6..1e21).contains(&abs) {
+        let s = format!("{f:e}");
+        match s.split_once('e') {
+            Some((m, e)) if e.starts_with('-') => {
+                format!("{m}e-{:0>2}", e.trim_start_matches('-'))
+            }
+            Some((m, e)) => format!("{m}e+{e:0>2}"),
+            None => s,
+        }
+    } else {
+        format!("{f}")
+    }
+}
+
+/// The API server's message for a value of the wrong type in a number field of a Kubernetes
+/// object (`json: cannot unmarshal number 3000000000 into Go struct field
+/// JobSpec.spec.parallelism of type int32`), from serde's message.
+fn go_type_error(prefix: &str, path: &str, msg: &str) -> Option<String> {
+    let kind = prefix.split(' ').next().unwrap_or("");
+    if !matches!(kind, "Job" | "CronJob") {
+        return None;
+    }
+    let (what, expected) = msg.rsplit_once(", expected ")?;
+    let go_type = match expected {
+        "i32" => "int32",
+        "i64" => "int64",
+        "u32" => "uint32",
+        "u64" => "uint64",
+        _ => return None,
+    };
+    let literal = |s: &str| s.split('`').nth(1).map(str::to_string);
+    let value = if let Some(rest) = what.strip_prefix("invalid value: integer ") {
+        format!("number {}", literal(rest)?)
+    } else if let Some(rest) = what.strip_prefix("invalid type: integer ") {
+        let n: f64 = literal(rest)?.parse().ok()?;
+        format!("number {}", go_json_float(n))
+    } else if let Some(rest) = what.strip_prefix("invalid type: floating point ") {
+        let n: f64 = literal(rest)?.parse().ok()?;
+        if !n.is_finite() {
+            return None;
+        }
+        format!("number {}", go_json_float(n))
+    } else if what.starts_with("invalid type: string") {
+        "string".into()
+    } else if what.starts_with("invalid type: boolean") {
+        "bool".into()
+    } else if what.starts_with("invalid type: sequence") {
+        "array".into()
+    } else if what.starts_with("invalid type: map") {
+        "object".into()
+    } else {
+        return None;
+    };
+    let mut field = String::with_capacity(path.len());
+    let mut depth = 0usize;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => field.push(c),
+            _ => {}
+        }
+    }
+    let parent = field.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
+    Some(format!(
+        "json: cannot unmarshal {value} into Go struct field {}.{field} of type {go_type}",
+        go_struct_of(kind, parent)
+    ))
 }
 
 /// A YAML 1.1 reading kubectl would make of a plain scalar that YAML 1.2 reads otherwise.
