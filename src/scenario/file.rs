@@ -186,11 +186,11 @@ impl ScenarioFile {
                         )));
                     }
                     let w = if kind == "Job" {
-                        let job: Job = yaml::decode(doc, "Job", "batch/v1")
+                        let job: Job = yaml::decode(doc, "Job", "v1")
                             .map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
                         Workload::Job(Box::new(job))
                     } else {
-                        let cj: CronJob = yaml::decode(doc, "CronJob", "batch/v1")
+                        let cj: CronJob = yaml::decode(doc, "CronJob", "v1")
                             .map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
                         Workload::CronJob(Box::new(cj))
                     };
@@ -249,6 +249,22 @@ impl ScenarioFile {
         if !errors.is_empty() {
             return Err(invalid(workload.kind(), workload.name(), errors, &wdoc));
         }
+        // The API server's warnings (kubectl prints them as `Warning: ...`).
+        let api_warnings = match &workload {
+            Workload::Job(job) => api::validation::job_warnings(job),
+            Workload::CronJob(cj) => api::validation::cronjob_warnings(cj),
+        };
+        for message in api_warnings {
+            let path = message.split(": ").next().unwrap_or("");
+            let pos = api::locate::locate(wdoc.text, path);
+            warnings.push(Diagnostic {
+                severity: Severity::Warning,
+                line: pos.map(|p| wdoc.first_line + p.line - 1),
+                column: pos.map(|p| p.column),
+                path: Some(path.to_string()),
+                message,
+            });
+        }
         let file = ScenarioFile {
             workload,
             scenario,
@@ -270,7 +286,12 @@ impl ScenarioFile {
 }
 
 /// Turn field errors into kubectl's message and per-line diagnostics.
-pub fn invalid(kind: &str, name: &str, errors: Vec<FieldError>, doc: &Doc<'_>) -> InputError {
+pub fn invalid(kind: &str, name: &str, mut errors: Vec<FieldError>, doc: &Doc<'_>) -> InputError {
+    // A hostile file can hold hundreds of thousands of bad fields: list (and locate, which
+    // walks the document) the first ones only, so that the answer stays small and quick.
+    const MAX_LISTED: usize = 200;
+    let more = errors.len().saturating_sub(MAX_LISTED);
+    errors.truncate(MAX_LISTED);
     let diagnostics = errors
         .iter()
         .map(|e| {
@@ -284,12 +305,15 @@ pub fn invalid(kind: &str, name: &str, errors: Vec<FieldError>, doc: &Doc<'_>) -
             }
         })
         .collect();
-    let message = Invalid {
+    let mut message = Invalid {
         kind: kind.to_string(),
         name: name.to_string(),
         errors,
     }
     .to_string();
+    if more > 0 {
+        message.push_str(&format!("\n* ... and {more} more errors"));
+    }
     InputError {
         message,
         diagnostics,
