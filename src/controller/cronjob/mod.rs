@@ -1,81 +1,242 @@
-//! The CronJob controller (v2, `pkg/controller/cronjob`): on each sync it
-//! reconciles the active Jobs (SawCompletedJob), removes finished Jobs beyond the
-//! history limits, finds the most recent unmet schedule time on the virtual wall
-//! clock, applies the concurrency policy and the starting deadline, and creates the
-//! Job `<cronjob>-<scheduled minutes since the epoch>`.
+//! The CronJob controller (v2, `pkg/controller/cronjob`, Kubernetes 1.34/1.35).
+//!
+//! One sync is upstream's `sync`: `cleanupFinishedJobs` (history limits), then
+//! `syncCronJob`: reconcile `status.active` with the owned Jobs (SawCompletedJob,
+//! MissingJob, UnexpectedJob, lastSuccessfulTime), stop if the CronJob is being
+//! deleted, has an unknown time zone or is suspended, parse the schedule (with
+//! `TZ=<timeZone>` in front, as `formatSchedule` does), find the most recent unmet
+//! schedule time on the virtual wall clock (`mostRecentScheduleTime`, with its
+//! estimate of missed times and TooManyMissedTimes above 100), apply the starting
+//! deadline and the concurrency policy, and create the Job
+//! `<cronjob>-<scheduled unix minutes>` with the scheduled-timestamp annotation in
+//! the CronJob's zone. The requeue time is `nextScheduleTimeDuration` (next
+//! schedule time + 100 ms).
+//!
+//! The work queue is modelled as client-go's: one delayed entry per key (the
+//! earliest `AddAfter` wins), immediate adds on Job events, exponential per-item
+//! backoff (5 ms doubling, at most 1000 s) after a sync error, and
+//! `updateCronJob`: a change of `schedule` or `timeZone` requeues at the next
+//! schedule time of the new schedule, any other change syncs at once.
+//!
+//! Deliberate simplifications: the CronJob's own status writes do not trigger
+//! another sync (upstream's informer would; that sync finds nothing to do), and
+//! finished Jobs already being deleted are not counted against the history limits.
 
 pub mod schedule;
 pub mod zone;
 
 use crate::api::defaults::CRONJOB_SCHEDULED_TIMESTAMP;
 use crate::api::{
-    ConcurrencyPolicy, Job, JobConditionType, ObjectMeta, ObjectReference, OwnerReference, Time,
+    ConcurrencyPolicy, CronJob, Job, JobConditionType, ObjectMeta, ObjectReference, OwnerReference,
+    Time,
 };
 use crate::cluster::cause::Cause;
 use crate::cluster::store::{EventType, JobId, Propagation, Store};
 use crate::cluster::timers::Timer;
 use crate::cluster::{wallclock, Ctx};
-use schedule::Schedule;
+use schedule::{go_quote, Schedule};
 use zone::Zone;
 
 const SOURCE: &str = "cronjob-controller";
-/// The controller requeues 100 ms after the next schedule time.
+/// The controller requeues 100 ms after the next schedule time (`nextScheduleDelta`).
 const NEXT_SCHEDULE_DELTA_MS: u64 = 100;
+/// Go's zero `time.Time` (0001-01-01T00:00:00Z) in unix seconds: what robfig's
+/// `Next` returns when it finds nothing.
+const GO_ZERO_UNIX: i64 = -62_135_596_800;
+/// Guard for the walk over recent schedule times (upstream has none).
+const MAX_WALK: u32 = 1_000_000;
 
-/// The CronJob controller's memory: its work queue entry.
+/// The CronJob controller's memory: its work queue entry and parse caches.
 #[derive(Clone, Debug)]
 pub struct CronJobController {
     epoch_unix: i64,
-    due: Option<Time>,
+    /// The delayed entry (`AddAfter`): the earliest wins.
+    waiting: Option<Time>,
+    /// An immediate `Add` at this instant.
+    queued: Option<Time>,
+    /// The CronJob was updated at this instant (`updateCronJob` runs then).
+    updated: Option<Time>,
+    /// `schedule` and `timeZone` as the controller last saw them.
+    seen: Option<(Option<String>, Option<String>)>,
+    /// Consecutive failed syncs (rate-limited requeue).
+    failures: u32,
+    cache: Cache,
     /// The CronJob was deleted.
     pub deleted: bool,
 }
 
-/// How many start times were missed.
+#[derive(Clone, Debug, Default)]
+struct Cache {
+    schedule: Option<(String, Result<Schedule, String>)>,
+    zone: Option<(String, Result<Option<Zone>, String>)>,
+}
+
+impl Cache {
+    fn schedule(&mut self, spec: &str) -> Result<Schedule, String> {
+        match &self.schedule {
+            Some((s, r)) if s == spec => r.clone(),
+            _ => {
+                let r = Schedule::parse(spec);
+                self.schedule = Some((spec.to_string(), r.clone()));
+                r
+            }
+        }
+    }
+    /// `time.LoadLocation`; `Ok(None)` is `Local` (the controller's zone: UTC here).
+    fn zone(&mut self, name: &str) -> Result<Option<Zone>, String> {
+        match &self.zone {
+            Some((n, r)) if n == name => r.clone(),
+            _ => {
+                let r = zone::load_location(name);
+                self.zone = Some((name.to_string(), r.clone()));
+                r
+            }
+        }
+    }
+}
+
+/// How many start times were missed (`missedSchedulesType`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Missed {
     None,
     Few,
-    Many(i64),
+    Many,
+}
+
+/// What `mostRecentScheduleTime` found.
+#[derive(Clone, Debug, PartialEq)]
+struct Recent {
+    earliest_ms: i64,
+    most_recent: Option<i64>,
+    missed: Missed,
+    /// The estimated number of missed start times.
+    count: i64,
+    error: Option<String>,
+}
+
+/// The outcome of a sync for the work queue.
+enum Requeue {
+    /// `AddAfter` this instant.
+    At(Time),
+    /// Done until something changes.
+    Never,
+    /// An error: rate-limited requeue.
+    Error,
 }
 
 impl CronJobController {
     pub fn new(epoch_unix: i64) -> CronJobController {
         CronJobController {
             epoch_unix,
-            due: Some(Time::ZERO),
+            waiting: None,
+            queued: Some(Time::ZERO),
+            updated: None,
+            seen: None,
+            failures: 0,
+            cache: Cache::default(),
             deleted: false,
         }
     }
 
-    fn enqueue(&mut self, ctx: &mut Ctx<'_>, at: Time) {
-        if self.due.is_some_and(|d| d <= at && d >= ctx.now) {
+    /// `queue.AddAfter`: keep the earliest pending time.
+    fn add_after(&mut self, ctx: &mut Ctx<'_>, at: Time) {
+        let at = at.max(ctx.now);
+        if self.waiting.is_some_and(|w| w <= at && w >= ctx.now) {
             return;
         }
-        self.due = Some(at);
+        self.waiting = Some(at);
         ctx.timers.push(at, Timer::CronSync);
     }
 
-    /// The CronJob spec changed: sync now.
+    /// `queue.Add`.
+    fn add_now(&mut self, ctx: &mut Ctx<'_>) {
+        if self.queued == Some(ctx.now) {
+            return;
+        }
+        self.queued = Some(ctx.now);
+        ctx.timers.push(ctx.now, Timer::CronSync);
+    }
+
+    /// The CronJob was updated (a scenario patch); the caller pushes a `CronSync`
+    /// timer at `now`, where `updateCronJob` decides between syncing at once and
+    /// waiting for the new schedule.
     pub fn requeue_now(&mut self, now: Time) {
-        self.due = Some(now);
+        self.updated = Some(now);
     }
 
     /// A Job changed: if the CronJob owns it, sync now.
     pub fn on_job_changed(&mut self, ctx: &mut Ctx<'_>, id: JobId) {
         if ctx.store.job(id).cron_ordinal.is_some() {
-            let now = ctx.now;
-            self.enqueue(ctx, now);
+            self.add_now(ctx);
         }
     }
 
     pub fn on_timer(&mut self, ctx: &mut Ctx<'_>) {
-        if self.due != Some(ctx.now) {
+        let now = ctx.now;
+        if self.updated == Some(now) {
+            self.updated = None;
+            self.update_cronjob(ctx);
+        }
+        let mut run = false;
+        if self.waiting == Some(now) {
+            self.waiting = None;
+            run = true;
+        }
+        if self.queued == Some(now) {
+            self.queued = None;
+            run = true;
+        }
+        if !run {
             return;
         }
-        self.due = None;
-        if let Some(next) = self.sync(ctx) {
-            self.enqueue(ctx, next);
+        match self.sync(ctx) {
+            Requeue::At(t) => {
+                self.failures = 0;
+                self.add_after(ctx, t);
+            }
+            Requeue::Never => {}
+            Requeue::Error => {
+                // workqueue.DefaultTypedControllerRateLimiter: 5 ms * 2^failures, at most 1000 s.
+                let delay = 5u64
+                    .saturating_mul(1u64 << self.failures.min(40))
+                    .min(1_000_000);
+                self.failures = self.failures.saturating_add(1);
+                self.add_after(ctx, now.plus_ms(delay));
+            }
+        }
+    }
+
+    /// `updateCronJob`: a new schedule or time zone requeues at the next schedule
+    /// time; any other change syncs now.
+    fn update_cronjob(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(cj) = ctx.store.cronjob.clone() else {
+            return;
+        };
+        let now_spec = (cj.spec.schedule.clone(), cj.spec.time_zone.clone());
+        let changed = self.seen.as_ref().is_some_and(|s| *s != now_spec);
+        self.seen = Some(now_spec);
+        if !changed {
+            self.add_now(ctx);
+            return;
+        }
+        let spec = self.format_schedule(&cj);
+        match self.cache.schedule(&spec) {
+            Ok(sched) => {
+                let t = self.next_schedule_time(&cj, ctx.now, &sched);
+                if let Some(t) = t {
+                    self.add_after(ctx, t);
+                }
+            }
+            Err(_) => Self::event(
+                ctx,
+                EventType::Warning,
+                "UnParseableCronJobSchedule",
+                format!(
+                    "unparseable schedule for cronjob: {}",
+                    cj.spec.schedule.as_deref().unwrap_or("")
+                ),
+                None,
+            ),
         }
     }
 
@@ -83,8 +244,16 @@ impl CronJobController {
         self.epoch_unix + (t.0 / 1000) as i64
     }
 
+    fn unix_ms(&self, t: Time) -> i64 {
+        self.epoch_unix * 1000 + t.0 as i64
+    }
+
     fn time_of(&self, unix: i64) -> Time {
         Time(((unix - self.epoch_unix).max(0) as u64) * 1000)
+    }
+
+    fn time_of_ms(&self, unix_ms: i64) -> Time {
+        Time((unix_ms - self.epoch_unix * 1000).max(0) as u64)
     }
 
     fn event(ctx: &mut Ctx<'_>, t: EventType, reason: &str, message: String, cause: Option<Cause>) {
@@ -106,169 +275,220 @@ impl CronJobController {
         );
     }
 
-    /// One sync; returns when to sync again.
-    fn sync(&mut self, ctx: &mut Ctx<'_>) -> Option<Time> {
-        let now = ctx.now;
-        let cj = ctx.store.cronjob.clone()?;
-        let owned: Vec<JobId> = (0..ctx.store.jobs.len() as u32)
+    /// `formatSchedule`: `TZ=<timeZone> <schedule>` when a valid time zone is set.
+    fn format_schedule(&mut self, cj: &CronJob) -> String {
+        let schedule = cj.spec.schedule.clone().unwrap_or_default();
+        if schedule.contains("TZ") {
+            return schedule;
+        }
+        match cj.spec.time_zone.as_deref() {
+            Some(tz) if self.cache.zone(tz).is_ok() => format!("TZ={tz} {schedule}"),
+            _ => schedule,
+        }
+    }
+
+    /// `sync`: history cleanup, then `syncCronJob`, then one status update.
+    fn sync(&mut self, ctx: &mut Ctx<'_>) -> Requeue {
+        let Some(cj) = ctx.store.cronjob.clone() else {
+            return Requeue::Never;
+        };
+        self.seen = Some((cj.spec.schedule.clone(), cj.spec.time_zone.clone()));
+        // Every Job whose controller is this CronJob, as the lister has them.
+        let jobs: Vec<JobId> = (0..ctx.store.jobs.len() as u32)
             .map(JobId)
             .filter(|j| {
-                ctx.store.job(*j).cron_ordinal.is_some() && ctx.store.job(*j).removed_at.is_none()
+                let r = ctx.store.job(*j);
+                r.cron_ordinal.is_some() && r.removed_at.is_none()
             })
             .collect();
+        let mut copy = cj.clone();
+        let cleaned = self.cleanup(ctx, &mut copy, &jobs);
+        let (requeue, updated) = self.sync_cronjob(ctx, &mut copy, &jobs);
+        if cleaned || updated {
+            if let Some(c) = ctx.store.cronjob.as_mut() {
+                c.status = copy.status;
+            }
+        }
+        requeue
+    }
 
-        // History limits: remove the oldest finished Jobs beyond them.
-        self.cleanup(ctx, &owned);
+    /// `syncCronJob`; returns the requeue and whether the status changed.
+    fn sync_cronjob(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        cj: &mut CronJob,
+        jobs: &[JobId],
+    ) -> (Requeue, bool) {
+        let now = ctx.now;
+        let now_ms = self.unix_ms(now);
+        let mut update = false;
+        let status = &mut cj.status;
 
-        // Reconcile status.active with the Jobs.
-        let mut status = ctx
-            .store
-            .cronjob
-            .as_ref()
-            .map(|c| c.status.clone())
-            .unwrap_or_default();
-        let mut keep = Vec::new();
-        for r in std::mem::take(&mut status.active) {
-            let found = owned
-                .iter()
-                .copied()
-                .find(|j| ctx.store.job(*j).job.name() == r.name);
-            match found {
-                None => Self::event(
+        for &j in jobs {
+            let job = &ctx.store.job(j).job;
+            let uid = job.metadata.uid.clone().unwrap_or_default();
+            let name = job.name().to_string();
+            let found = status.active.iter().any(|r| r.uid == uid);
+            let finished = job.status.finished().map(|c| c.type_.clone());
+            let completion = job.status.completion_time;
+            match finished {
+                None if !found => Self::event(
+                    ctx,
+                    EventType::Warning,
+                    "UnexpectedJob",
+                    format!("Saw a job that the controller did not create or forgot: {name}"),
+                    None,
+                ),
+                None => {}
+                Some(kind) => {
+                    if found {
+                        status.active.retain(|r| r.uid != uid);
+                        Self::event(
+                            ctx,
+                            EventType::Normal,
+                            "SawCompletedJob",
+                            format!("Saw completed job: {name}, status: {kind}"),
+                            None,
+                        );
+                        update = true;
+                    }
+                    if kind == JobConditionType::Complete {
+                        if status.last_successful_time.is_none() {
+                            status.last_successful_time = completion;
+                            update = true;
+                        }
+                        if let (Some(c), Some(last)) = (completion, status.last_successful_time) {
+                            if c > last {
+                                status.last_successful_time = Some(c);
+                                update = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Active Jobs that no longer exist.
+        let children: Vec<String> = jobs
+            .iter()
+            .filter_map(|j| ctx.store.job(*j).job.metadata.uid.clone())
+            .collect();
+        for r in status.active.clone() {
+            if !children.contains(&r.uid) {
+                Self::event(
                     ctx,
                     EventType::Normal,
                     "MissingJob",
                     format!("Active job went missing: {}", r.name),
                     None,
-                ),
-                Some(j) => {
-                    let job = &ctx.store.job(j).job;
-                    match job.status.finished() {
-                        Some(c) => {
-                            let kind = c.type_.to_string();
-                            if c.type_ == JobConditionType::Complete {
-                                status.last_successful_time = job.status.completion_time;
-                            }
-                            Self::event(
-                                ctx,
-                                EventType::Normal,
-                                "SawCompletedJob",
-                                format!("Saw completed job: {}, status: {kind}", r.name),
-                                None,
-                            );
-                        }
-                        None => keep.push(r),
-                    }
-                }
+                );
+                status.active.retain(|a| a.uid != r.uid);
+                update = true;
             }
         }
-        status.active = keep;
-        self.set_status(ctx, &status);
-        if self.deleted {
-            return None;
-        }
 
-        let zone = match cj.spec.time_zone.as_deref() {
-            None => Zone::utc(),
-            Some(name) => match Zone::load(name) {
-                Ok(z) => z,
-                Err(e) => {
-                    Self::event(
-                        ctx,
-                        EventType::Warning,
-                        "UnknownTimeZone",
-                        format!("invalid timeZone: {name:?}: {e}"),
-                        None,
-                    );
-                    return None;
-                }
-            },
-        };
-        let spec_text = cj.spec.schedule.clone().unwrap_or_default();
-        let sched = match Schedule::parse(&spec_text) {
+        if self.deleted {
+            return (Requeue::Never, update);
+        }
+        if let Some(tz) = cj.spec.time_zone.clone() {
+            if let Err(e) = self.cache.zone(&tz) {
+                Self::event(
+                    ctx,
+                    EventType::Warning,
+                    "UnknownTimeZone",
+                    format!("invalid timeZone: {}: {e}", go_quote(&tz)),
+                    None,
+                );
+                return (Requeue::Never, update);
+            }
+        }
+        if cj.spec.suspend == Some(true) {
+            return (Requeue::Never, update);
+        }
+        let raw = cj.spec.schedule.clone().unwrap_or_default();
+        if raw.contains("TZ") {
+            Self::event(
+                ctx,
+                EventType::Warning,
+                "UnsupportedSchedule",
+                format!(
+                    "CRON_TZ or TZ used in schedule {} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details",
+                    go_quote(&raw)
+                ),
+                None,
+            );
+        }
+        let spec = self.format_schedule(cj);
+        let sched = match self.cache.schedule(&spec) {
             Ok(s) => s,
             Err(e) => {
                 Self::event(
                     ctx,
                     EventType::Warning,
                     "UnparseableSchedule",
-                    format!("unparseable schedule: {spec_text:?} : {e}"),
+                    format!("unparseable schedule: {} : {e}", go_quote(&raw)),
                     None,
                 );
-                return None;
+                return (Requeue::Never, update);
             }
         };
-        if cj.spec.suspend == Some(true) {
-            return None;
-        }
-        let now_unix = self.unix(now);
-        let next_requeue = |this: &Self, after_unix: i64| -> Option<Time> {
-            sched
-                .next(after_unix, &zone)
-                .map(|n| this.time_of(n).plus_ms(NEXT_SCHEDULE_DELTA_MS))
-        };
-        let created_unix = self.unix(cj.metadata.creation_timestamp.unwrap_or_default());
-        let mut earliest = status
-            .last_schedule_time
-            .map(|t| self.unix(t))
-            .unwrap_or(created_unix);
-        if let Some(sds) = cj.spec.starting_deadline_seconds {
-            earliest = earliest.max(now_unix - sds);
-        }
-        let (scheduled, missed) = match most_recent(&sched, &zone, earliest, now_unix) {
-            Ok(v) => v,
-            Err(e) => {
-                Self::event(
-                    ctx,
-                    EventType::Warning,
-                    "InvalidSchedule",
-                    format!("invalid schedule: {spec_text} : {e}"),
-                    None,
-                );
-                return None;
+
+        // nextScheduleTime
+        let recent = self.most_recent_schedule_time(cj, now, &sched, true);
+        let scheduled = match recent.most_recent {
+            Some(t) if t.saturating_mul(1000) <= now_ms => {
+                if recent.missed == Missed::Many {
+                    Self::event(
+                        ctx,
+                        EventType::Warning,
+                        "TooManyMissedTimes",
+                        "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew".into(),
+                        None,
+                    );
+                }
+                t
+            }
+            _ => {
+                if let Some(e) = recent.error {
+                    Self::event(
+                        ctx,
+                        EventType::Warning,
+                        "InvalidSchedule",
+                        format!("invalid schedule: {raw} : {e}"),
+                        None,
+                    );
+                    return (Requeue::Never, update);
+                }
+                return (self.requeue(cj, now, &sched), update);
             }
         };
-        let Some(scheduled) = scheduled else {
-            return next_requeue(self, now_unix);
-        };
-        if let Missed::Many(n) = missed {
-            Self::event(
-                ctx,
-                EventType::Warning,
-                "TooManyMissedTimes",
-                format!("too many missed start times: {n}. Set or decrease .spec.startingDeadlineSeconds or check clock skew"),
-                None,
-            );
-        }
         if let Some(sds) = cj.spec.starting_deadline_seconds {
-            if scheduled + sds < now_unix {
-                let offset = zone.offset_at(scheduled);
+            if scheduled.saturating_add(sds).saturating_mul(1000) < now_ms {
                 Self::event(
                     ctx,
                     EventType::Warning,
                     "MissSchedule",
                     format!(
                         "Missed scheduled time to start a job: {}",
-                        wallclock::format_rfc1123z(scheduled, offset)
+                        wallclock::format_rfc1123z(scheduled, 0)
                     ),
                     None,
                 );
-                return next_requeue(self, now_unix);
+                return (self.requeue(cj, now, &sched), update);
             }
         }
         let name = job_name(cj.name(), scheduled);
-        let already = status.last_schedule_time.map(|t| self.unix(t)) == Some(scheduled)
-            || owned.iter().any(|j| ctx.store.job(*j).job.name() == name)
-            || status.active.iter().any(|r| r.name == name);
-        if already {
-            return next_requeue(self, now_unix);
+        let scheduled_time = self.time_of(scheduled);
+        if cj.status.active.iter().any(|r| r.name == name)
+            || cj.status.last_schedule_time == Some(scheduled_time)
+        {
+            return (self.requeue(cj, now, &sched), update);
         }
         let policy = cj
             .spec
             .concurrency_policy
             .clone()
             .unwrap_or(ConcurrencyPolicy::Allow);
-        if policy == ConcurrencyPolicy::Forbid && !status.active.is_empty() {
+        if policy == ConcurrencyPolicy::Forbid && !cj.status.active.is_empty() {
             Self::event(
                 ctx,
                 EventType::Normal,
@@ -276,99 +496,170 @@ impl CronJobController {
                 "Not starting job because prior execution is running and concurrency policy is Forbid".into(),
                 Some(Cause::ConcurrencyForbid),
             );
-            return next_requeue(self, now_unix);
+            return (self.requeue(cj, now, &sched), update);
         }
         if policy == ConcurrencyPolicy::Replace {
-            for r in std::mem::take(&mut status.active) {
-                if let Some(j) = owned
-                    .iter()
-                    .copied()
-                    .find(|j| ctx.store.job(*j).job.name() == r.name)
-                {
-                    ctx.store.delete_job(j, now, Propagation::Background);
+            for r in cj.status.active.clone() {
+                let Some(j) = live_job_named(ctx.store, &r.name) else {
                     Self::event(
                         ctx,
-                        EventType::Normal,
-                        "SuccessfulDelete",
-                        format!("Deleted job {}", r.name),
-                        Some(Cause::ConcurrencyReplace),
+                        EventType::Warning,
+                        "FailedGet",
+                        format!("Get job: jobs.batch {:?} not found", r.name),
+                        None,
                     );
-                }
+                    return (Requeue::Error, update);
+                };
+                ctx.store.delete_job(j, now, Propagation::Background);
+                cj.status.active.retain(|a| a.uid != r.uid);
+                Self::event(
+                    ctx,
+                    EventType::Normal,
+                    "SuccessfulDelete",
+                    format!("Deleted job {}", r.name),
+                    Some(Cause::ConcurrencyReplace),
+                );
+                update = true;
             }
         }
-        // Create the Job.
-        let ordinal = ctx
-            .store
-            .jobs
-            .iter()
-            .filter(|j| j.cron_ordinal.is_some())
-            .count() as u32;
-        let job = self.job_from_template(ctx.store, &cj, &name, scheduled, &zone);
-        let errors = crate::api::validation::validate_job_create(&job);
-        if !errors.is_empty() {
-            let inv = crate::api::Invalid {
-                kind: "Job".into(),
-                name: name.clone(),
-                errors,
-            };
-            Self::event(
-                ctx,
-                EventType::Warning,
-                "FailedCreate",
-                format!(
-                    "Error creating job: {}",
-                    inv.to_string().replace("The Job ", "Job.batch ")
-                ),
-                None,
-            );
-            return next_requeue(self, now_unix);
-        }
-        let uid = job.metadata.uid.clone().unwrap_or_default();
-        ctx.store.create_job(job, now, Some(ordinal));
-        let cause = Cause::Scheduled {
-            scheduled_unix: scheduled,
-            missed: match missed {
-                Missed::None => 1,
-                Missed::Few => 2,
-                Missed::Many(n) => n as u64,
-            },
+
+        // Create the Job; AlreadyExists for a Job this CronJob owns means it was
+        // created before but the status update was lost.
+        let uid = match live_job_named(ctx.store, &name) {
+            Some(existing) => {
+                let rec = ctx.store.job(existing);
+                let owned = rec.cron_ordinal.is_some();
+                let uid = rec.job.metadata.uid.clone().unwrap_or_default();
+                if !owned || cj.status.active.iter().any(|r| r.uid == uid) {
+                    return (Requeue::Never, update);
+                }
+                uid
+            }
+            None => {
+                let job = self.job_from_template(ctx.store, cj, &name, scheduled);
+                let errors = crate::api::validation::validate_job_create(&job);
+                if !errors.is_empty() {
+                    let inv = crate::api::Invalid {
+                        kind: "Job".into(),
+                        name: name.clone(),
+                        errors,
+                    };
+                    Self::event(
+                        ctx,
+                        EventType::Warning,
+                        "FailedCreate",
+                        format!(
+                            "Error creating job: {}",
+                            inv.to_string().replace("The Job ", "Job.batch ")
+                        ),
+                        None,
+                    );
+                    return (Requeue::Error, update);
+                }
+                let ordinal = ctx
+                    .store
+                    .jobs
+                    .iter()
+                    .filter(|j| j.cron_ordinal.is_some())
+                    .count() as u32;
+                let uid = job.metadata.uid.clone().unwrap_or_default();
+                ctx.store.create_job(job, now, Some(ordinal));
+                Self::event(
+                    ctx,
+                    EventType::Normal,
+                    "SuccessfulCreate",
+                    format!("Created job {name}"),
+                    Some(Cause::Scheduled {
+                        scheduled_unix: scheduled,
+                        missed: recent.count.max(1) as u64,
+                    }),
+                );
+                uid
+            }
         };
-        Self::event(
-            ctx,
-            EventType::Normal,
-            "SuccessfulCreate",
-            format!("Created job {name}"),
-            Some(cause),
-        );
-        status.active.push(ObjectReference {
+        cj.status.active.push(ObjectReference {
             api_version: "batch/v1".into(),
             kind: "Job".into(),
             name,
             namespace: cj.metadata.namespace().to_string(),
             uid,
         });
-        status.last_schedule_time = Some(self.time_of(scheduled));
-        self.set_status(ctx, &status);
-        next_requeue(self, now_unix)
+        cj.status.last_schedule_time = Some(scheduled_time);
+        (self.requeue(cj, now, &sched), true)
     }
 
-    fn set_status(&self, ctx: &mut Ctx<'_>, status: &crate::api::CronJobStatus) {
-        if let Some(c) = ctx.store.cronjob.as_mut() {
-            c.status = status.clone();
+    /// `nextScheduleTimeDuration` as an instant on the virtual clock.
+    fn requeue(&self, cj: &CronJob, now: Time, sched: &Schedule) -> Requeue {
+        match self.next_schedule_time(cj, now, sched) {
+            Some(t) => Requeue::At(t),
+            None => Requeue::Never,
         }
     }
 
-    fn job_from_template(
+    /// `nextScheduleTimeDuration`: the next schedule time after the most recent one
+    /// (or after the last schedule time) plus 100 ms. `None` where robfig finds no
+    /// next time (upstream would then requeue at once, in a loop).
+    fn next_schedule_time(&self, cj: &CronJob, now: Time, sched: &Schedule) -> Option<Time> {
+        let now_ms = self.unix_ms(now);
+        let r = self.most_recent_schedule_time(cj, now, sched, false);
+        let from_ms = match (r.error, r.most_recent) {
+            (Some(_), _) => now_ms,
+            (None, Some(t)) => t * 1000,
+            (None, None) if r.missed == Missed::None => r.earliest_ms,
+            (None, None) => now_ms,
+        };
+        let next = sched.next(from_ms.div_euclid(1000), &Zone::utc())?;
+        let at = next
+            .checked_mul(1000)?
+            .checked_add(NEXT_SCHEDULE_DELTA_MS as i64)?;
+        if at <= now_ms {
+            return None;
+        }
+        Some(self.time_of_ms(at))
+    }
+
+    /// `mostRecentScheduleTime`. Times are unix seconds (schedule times are whole
+    /// seconds); `now` and the starting deadline keep their milliseconds.
+    fn most_recent_schedule_time(
         &self,
+        cj: &CronJob,
+        now: Time,
+        sched: &Schedule,
+        include_sds: bool,
+    ) -> Recent {
+        let now_ms = self.unix_ms(now);
+        let mut earliest_ms = self.unix(cj.metadata.creation_timestamp.unwrap_or_default()) * 1000;
+        if let Some(t) = cj.status.last_schedule_time {
+            earliest_ms = self.unix(t) * 1000;
+        }
+        if include_sds {
+            if let Some(sds) = cj.spec.starting_deadline_seconds {
+                let deadline = now_ms.saturating_sub(sds.saturating_mul(1000));
+                if deadline > earliest_ms {
+                    earliest_ms = deadline;
+                }
+            }
+        }
+        most_recent(sched, earliest_ms, now_ms)
+    }
+
+    fn job_from_template(
+        &mut self,
         store: &Store,
-        cj: &crate::api::CronJob,
+        cj: &CronJob,
         name: &str,
         scheduled: i64,
-        zone: &Zone,
     ) -> Job {
         let template = cj.spec.job_template.clone().unwrap_or_default();
         let tmeta = template.metadata.unwrap_or_default();
         let mut annotations = tmeta.annotations.clone().unwrap_or_default();
+        // `scheduledTime.In(time.LoadLocation(timeZone or "")).Format(time.RFC3339)`.
+        let zone = self
+            .cache
+            .zone(cj.spec.time_zone.as_deref().unwrap_or(""))
+            .ok()
+            .flatten()
+            .unwrap_or_else(Zone::utc);
         annotations.insert(
             CRONJOB_SCHEDULED_TIMESTAMP.to_string(),
             wallclock::format_rfc3339_offset(scheduled, zone.offset_at(scheduled)),
@@ -399,14 +690,17 @@ impl CronJobController {
         job
     }
 
-    /// `cleanupFinishedJobs`: keep the newest N successful and M failed Jobs.
-    fn cleanup(&mut self, ctx: &mut Ctx<'_>, owned: &[JobId]) {
-        let Some(cj) = ctx.store.cronjob.clone() else {
-            return;
-        };
+    /// `cleanupFinishedJobs`: keep the newest N successful and M failed Jobs,
+    /// oldest start time first (Jobs without one last, then by name).
+    fn cleanup(&mut self, ctx: &mut Ctx<'_>, cj: &mut CronJob, jobs: &[JobId]) -> bool {
+        let ok_limit = cj.spec.successful_jobs_history_limit;
+        let failed_limit = cj.spec.failed_jobs_history_limit;
+        if ok_limit.is_none() && failed_limit.is_none() {
+            return false;
+        }
         let mut ok = Vec::new();
         let mut failed = Vec::new();
-        for &j in owned {
+        for &j in jobs {
             let job = &ctx.store.job(j).job;
             if job.metadata.deletion_timestamp.is_some() {
                 continue;
@@ -417,31 +711,30 @@ impl CronJobController {
                 _ => {}
             }
         }
-        for (list, limit, what) in [
-            (ok, cj.spec.successful_jobs_history_limit, "successful"),
-            (failed, cj.spec.failed_jobs_history_limit, "failed"),
+        let mut update = false;
+        for (mut list, limit, what) in [
+            (ok, ok_limit, "successful"),
+            (failed, failed_limit, "failed"),
         ] {
             let Some(limit) = limit else { continue };
-            let mut list = list;
-            let excess = list.len() as i64 - limit.max(0) as i64;
+            let excess = list.len() as i64 - i64::from(limit);
             if excess <= 0 {
                 continue;
             }
-            // Oldest start time first; Jobs without a start time last.
-            list.sort_by_key(|j| {
-                let st = ctx.store.job(*j).job.status.start_time;
-                (
-                    st.is_none(),
-                    st,
-                    ctx.store.job(*j).job.metadata.creation_timestamp,
-                )
+            list.sort_by(|a, b| {
+                let (ja, jb) = (&ctx.store.job(*a).job, &ctx.store.job(*b).job);
+                let (sa, sb) = (ja.status.start_time, jb.status.start_time);
+                sa.is_none()
+                    .cmp(&sb.is_none())
+                    .then(sa.cmp(&sb))
+                    .then_with(|| ja.name().cmp(jb.name()))
             });
             for &j in list.iter().take(excess as usize) {
-                let name = ctx.store.job(j).job.name().to_string();
+                let job = &ctx.store.job(j).job;
+                let name = job.name().to_string();
+                let uid = job.metadata.uid.clone().unwrap_or_default();
                 ctx.store.delete_job(j, ctx.now, Propagation::Background);
-                if let Some(c) = ctx.store.cronjob.as_mut() {
-                    c.status.active.retain(|r| r.name != name);
-                }
+                cj.status.active.retain(|r| r.uid != uid);
                 Self::event(
                     ctx,
                     EventType::Normal,
@@ -452,9 +745,17 @@ impl CronJobController {
                         kept: format!("the newest {limit} {what} Jobs"),
                     }),
                 );
+                update = true;
             }
         }
+        update
     }
+}
+
+fn live_job_named(store: &Store, name: &str) -> Option<JobId> {
+    (0..store.jobs.len() as u32)
+        .map(JobId)
+        .find(|j| store.job(*j).removed_at.is_none() && store.job(*j).job.name() == name)
 }
 
 /// `<cronjob>-<scheduled unix seconds / 60>`.
@@ -462,54 +763,57 @@ pub fn job_name(cronjob: &str, scheduled_unix: i64) -> String {
     format!("{cronjob}-{}", scheduled_unix.div_euclid(60))
 }
 
-/// `mostRecentScheduleTime`: the latest schedule time in `(earliest, now]` and how many were missed.
-fn most_recent(
-    sched: &Schedule,
-    zone: &Zone,
-    earliest: i64,
-    now: i64,
-) -> Result<(Option<i64>, Missed), String> {
-    let Some(t1) = sched.next(earliest, zone) else {
-        return Ok((None, Missed::None));
+/// The core of `mostRecentScheduleTime`: the latest schedule time in
+/// `(earliest, now]`, with upstream's estimate of how many were missed.
+fn most_recent(sched: &Schedule, earliest_ms: i64, now_ms: i64) -> Recent {
+    let utc = Zone::utc();
+    // robfig's Next of a time with milliseconds is the Next of its whole second;
+    // its zero time stands for "none".
+    let next = |t: i64| sched.next(t, &utc).unwrap_or(GO_ZERO_UNIX);
+    let mut r = Recent {
+        earliest_ms,
+        most_recent: None,
+        missed: Missed::None,
+        count: 0,
+        error: None,
     };
-    if now < t1 {
-        return Ok((None, Missed::None));
+    let t1 = next(earliest_ms.div_euclid(1000));
+    let t2 = next(t1);
+    if now_ms < t1.saturating_mul(1000) {
+        return r;
     }
-    let Some(t2) = sched.next(t1, zone) else {
-        return Ok((Some(t1), Missed::None));
-    };
-    if now < t2 {
-        return Ok((Some(t1), Missed::None));
+    if now_ms < t2.saturating_mul(1000) {
+        r.most_recent = Some(t1);
+        return r;
     }
     let between = t2 - t1;
     if between < 1 {
-        return Err("time difference between two schedules is less than 1 second".into());
+        r.error = Some("time difference between two schedules is less than 1 second".into());
+        return r;
     }
-    let elapsed = now - t1;
+    let elapsed = (now_ms - t1.saturating_mul(1000)) / 1000;
     let missed = elapsed / between + 1;
-    let potential = t1 + (missed - 2) * between;
-    let mut most_recent = None;
-    let mut t = sched.next(potential, zone);
-    let mut guard = 0;
-    while let Some(x) = t {
-        if x > now {
-            break;
-        }
-        most_recent = Some(x);
-        t = sched.next(x, zone);
-        guard += 1;
-        if guard > 10_000 {
-            break;
-        }
+    let potential = t1.saturating_add((missed - 2).saturating_mul(between));
+    let mut most_recent = GO_ZERO_UNIX;
+    let mut t = next(potential);
+    let mut steps = 0;
+    while t.saturating_mul(1000) <= now_ms && steps < MAX_WALK {
+        most_recent = t;
+        t = next(t);
+        steps += 1;
     }
-    let m = if missed > 100 {
-        Missed::Many(missed)
-    } else if missed > 1 {
+    r.count = missed;
+    r.missed = if missed > 100 {
+        Missed::Many
+    } else if missed > 0 {
         Missed::Few
     } else {
         Missed::None
     };
-    Ok((most_recent, m))
+    if most_recent != GO_ZERO_UNIX {
+        r.most_recent = Some(most_recent);
+    }
+    r
 }
 
 #[cfg(test)]
@@ -527,22 +831,34 @@ mod tests {
     #[test]
     fn most_recent_schedule_time() {
         let s = Schedule::parse("* * * * *").unwrap();
-        let z = Zone::utc();
         let e = wallclock::DEFAULT_EPOCH;
+        let at = |secs: i64| most_recent(&s, e * 1000, (e + secs) * 1000);
+        assert_eq!(at(30).most_recent, None);
+        assert_eq!(at(30).missed, Missed::None);
+        assert_eq!(at(61).most_recent, Some(e + 60));
+        assert_eq!(at(61).missed, Missed::None);
+        assert_eq!(at(185).most_recent, Some(e + 180));
+        assert_eq!(at(185).missed, Missed::Few);
+        assert_eq!(at(185).count, 3);
+        let day = at(86_400);
+        assert_eq!(day.most_recent, Some(e + 86_400));
+        assert_eq!(day.missed, Missed::Many);
+        assert_eq!(day.count, 1440);
+        // A schedule with no next time gives upstream's error.
+        let never = Schedule::parse("59 23 31 2 *").unwrap();
+        let r = most_recent(&never, e * 1000, (e + 60) * 1000);
         assert_eq!(
-            most_recent(&s, &z, e, e + 30).unwrap(),
-            (None, Missed::None)
+            r.error.as_deref(),
+            Some("time difference between two schedules is less than 1 second")
         );
+        // Irregular gaps: 06:30, 10:30, 14:30 on weekdays.
+        let s = Schedule::parse("30 6-16/4 * * 1-5").unwrap();
+        let fri = wallclock::parse_rfc3339("2026-01-02T15:00:00Z").unwrap();
+        let mon = wallclock::parse_rfc3339("2026-01-05T11:00:00Z").unwrap();
+        let r = most_recent(&s, fri * 1000, mon * 1000);
         assert_eq!(
-            most_recent(&s, &z, e, e + 61).unwrap(),
-            (Some(e + 60), Missed::None)
+            r.most_recent,
+            wallclock::parse_rfc3339("2026-01-05T10:30:00Z")
         );
-        assert_eq!(
-            most_recent(&s, &z, e, e + 185).unwrap(),
-            (Some(e + 180), Missed::Few)
-        );
-        let (t, m) = most_recent(&s, &z, e, e + 86_400).unwrap();
-        assert_eq!(t, Some(e + 86_400));
-        assert!(matches!(m, Missed::Many(1440)));
     }
 }

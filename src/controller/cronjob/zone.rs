@@ -11,20 +11,28 @@
 //! `tzdata/gen.py` (run it again to update the database) and embedded with
 //! `include_bytes!`, so natively and in wasm the same bytes give the same answers.
 //!
-//! Measured marginal cost on wasm32-unknown-unknown (release profile of this
-//! project: opt-level "s", LTO, one codegen unit; then `wasm-opt -Oz`
-//! (binaryen 132) and `gzip -9`), a probe exporting one function "offset of zone
-//! NAME at instant T", minus an empty probe:
+//! Measured on wasm32-unknown-unknown with this project's release profile
+//! (opt-level "s", LTO, one codegen unit), then `wasm-opt -Oz --strip-debug`
+//! (binaryen 132) and `gzip -9`:
 //!
-//! | option | wasm bytes | gzip -9 |
-//! |---|---|---|
-//! | this table + this module | ~88 KB | ~25 KB |
-//! | `jiff` 0.2.46, `tzdb-bundle-always` | 270 KB | 98 KB |
-//! | `tzdb` 0.7.3 + `tz-rs` 0.7.3 | 365 KB | 95 KB |
-//! | `chrono-tz` 0.10.4 + `chrono` | 879 KB | 147 KB |
+//! * In the page (`cargo build --release --target wasm32-unknown-unknown --lib`,
+//!   wasm-bindgen 0.2.130, then wasm-opt): this table adds 83,985 bytes and 22,559
+//!   bytes gzipped (1,933,058 / 597,524 with an empty table, 2,017,043 / 620,083
+//!   with it).
+//! * Probes exporting one function "offset of zone NAME at instant T" (a baseline
+//!   probe with allocation, `format!` and `OnceLock` is 23,189 / 11,451 bytes):
 //!
-//! The table alone is 84,0 KB raw and 21.3 KB gzipped (the TZif files it comes
-//! from are 207 KB raw, 49 KB gzipped).
+//! | option | wasm bytes | gzip -9 | gzip over the baseline |
+//! |---|---|---|---|
+//! | this module and table | 113,828 | 36,441 | ~25 KB |
+//! | `jiff` 0.2.46, `tzdb-bundle-always` | 270,840 | 98,672 | ~87 KB |
+//! | `tzdb` 0.7.3 + `tz-rs` 0.7.3 | 365,091 | 95,539 | ~84 KB |
+//! | `chrono-tz` 0.10.4 + `chrono` 0.4 | 879,102 | 147,359 | ~136 KB |
+//!
+//! The table alone is 83,996 bytes, 21,272 gzipped (the TZif files it comes from:
+//! 207,040 and 48,947). Should the page need those bytes back, the table can
+//! move behind a cargo feature and be fetched when a `timeZone` first appears:
+//! `build_index` reads any byte slice of this format.
 //!
 //! # Semantics
 //!
