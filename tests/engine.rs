@@ -685,3 +685,13 @@ fn documented_python_examples_run_without_a_scenario() {
     assert_eq!(s.completed_indexes.as_deref(), Some("2,3"));
     assert_eq!(true_conditions(&c)[0].1, "FailedIndexes");
 }
+
+#[test]
+fn generate_name_gets_a_suffix_from_the_seed() {
+    let text = scenario("", "").replace("  name: t\n", "  generateName: batch-\n");
+    let c = run(&text);
+    let name = job(&c).name().to_string();
+    assert!(name.starts_with("batch-") && name.len() == 11, "{name}");
+    assert!(pods(&c)[0].name().starts_with(&format!("{name}-")));
+    assert_eq!(name, job(&run(&text)).name(), "same seed, same name");
+}

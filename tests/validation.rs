@@ -76,6 +76,21 @@ fn check(c: &Case) {
                 .unwrap_or("")
                 .trim()
                 .to_string();
+            let name = match c
+                .yaml
+                .lines()
+                .find_map(|l| l.strip_prefix("  generateName: "))
+            {
+                Some(g) if name.is_empty() => {
+                    let mut meta = jobplay::api::ObjectMeta {
+                        generate_name: Some(g.trim().to_string()),
+                        ..Default::default()
+                    };
+                    jobplay::api::defaults::generate_name(&mut meta, 1);
+                    meta.name.unwrap_or_default()
+                }
+                _ => name,
+            };
             let u = uid(kind, &name);
             let errors: Vec<String> = c.errors.iter().map(|e| e.replace("{uid}", &u)).collect();
             assert_eq!(e.message, invalid(kind, &name, &errors), "case {}", c.name);
@@ -110,9 +125,18 @@ fn metadata_cases() -> Vec<Case> {
             &["metadata.name: Required value: name or generateName is required"],
         ),
         case(
-            "generateName is not simulated",
+            "generateName gets a generated name",
             format!("apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: pi-\nspec:\n{POD}"),
-            &["metadata.name: Required value: the playground does not generate names: set metadata.name (generateName \"pi-\" is not simulated)"],
+            &[],
+        ),
+        case(
+            "generateName must be a DNS subdomain prefix",
+            format!("apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: Pi-\nspec:\n{POD}"),
+            // The API server generates the name first, then validates both.
+            &[
+                "metadata.generateName: Invalid value: \"Pi-\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+                "metadata.name: Invalid value: \"Pi-wdgtp\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+            ],
         ),
         case(
             "name not a DNS subdomain",

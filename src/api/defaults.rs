@@ -151,6 +151,19 @@ pub fn generate_selector(job: &mut Job) {
         .or_insert(uid);
 }
 
+/// `metadata.generateName` without a name: the API server appends 5 random characters
+/// (from the seed here) to the prefix, cut to 58 characters so that names stay within 63.
+pub fn generate_name(meta: &mut super::meta::ObjectMeta, seed: u64) {
+    if meta.name.as_deref().unwrap_or("").is_empty() {
+        if let Some(base) = meta.generate_name.as_deref().filter(|g| !g.is_empty()) {
+            let cut: String = base.chars().take(58).collect();
+            let mut rng =
+                crate::cluster::ids::Rng::new(seed ^ crate::cluster::ids::fnv1a(base.as_bytes()));
+            meta.name = Some(format!("{cut}{}", rng.name_suffix()));
+        }
+    }
+}
+
 /// Everything the API server does to a new Job before validating it.
 pub fn prepare_job_for_create(job: &mut Job, uid: &str) {
     default_job_spec(&mut job.spec);

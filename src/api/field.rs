@@ -186,6 +186,28 @@ pub struct Invalid {
     pub errors: Vec<FieldError>,
 }
 
+impl Invalid {
+    /// The API server's own text (`StatusError`), before kubectl reformats it:
+    /// `Job.batch "x" is invalid: <err>`, or `[<err1>, <err2>]` for several.
+    pub fn api_server_message(&self) -> String {
+        let body = match self.errors.as_slice() {
+            [one] => one.to_string(),
+            many => format!(
+                "[{}]",
+                many.iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        format!(
+            "{}.batch {} is invalid: {body}",
+            self.kind,
+            go_quote(&self.name)
+        )
+    }
+}
+
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "The {} {} is invalid: ", self.kind, go_quote(&self.name))?;

@@ -89,8 +89,14 @@ impl PodSpec {
     pub fn init_containers(&self) -> &[Container] {
         self.init_containers.as_deref().unwrap_or(&[])
     }
+    /// The grace period; a negative value is accepted by the API server (with a warning) and
+    /// treated as 1 s.
     pub fn grace_period_seconds(&self) -> i64 {
-        self.termination_grace_period_seconds.unwrap_or(30)
+        match self.termination_grace_period_seconds {
+            Some(g) if g < 0 => 1,
+            Some(g) => g,
+            None => 30,
+        }
     }
 }
 

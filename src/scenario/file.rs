@@ -234,6 +234,11 @@ impl ScenarioFile {
         let seed = scenario.spec.seed.unwrap_or(DEFAULT_SEED);
 
         // Default and validate the workload as the API server does on create.
+        let meta = match &mut workload {
+            Workload::Job(j) => &mut j.metadata,
+            Workload::CronJob(c) => &mut c.metadata,
+        };
+        api::defaults::generate_name(meta, seed);
         let errors = match &mut workload {
             Workload::Job(job) => {
                 let uid = crate::cluster::ids::uid_for(seed, "Job", job.name());

@@ -548,10 +548,7 @@ impl CronJobController {
                         ctx,
                         EventType::Warning,
                         "FailedCreate",
-                        format!(
-                            "Error creating job: {}",
-                            inv.to_string().replace("The Job ", "Job.batch ")
-                        ),
+                        format!("Error creating job: {}", inv.api_server_message()),
                         None,
                     );
                     return (Requeue::Error, update);
