@@ -240,8 +240,13 @@ fn next_spec(
         zone,
         last: Cell::new((0, 0, 0)),
     };
+    // Far outside any calendar the simulation uses (about 35,000 years either way),
+    // give up rather than risk overflow.
+    if after.unsigned_abs() > 1 << 40 {
+        return None;
+    }
     // Start at the earliest possible time (the upcoming second).
-    let mut t = after.checked_add(1)?;
+    let mut t = after + 1;
     let mut c = loc.civil(t);
     let mut added = false;
     let year_limit = c.year + 5;
@@ -637,7 +642,8 @@ pub fn parse_duration(orig: &str) -> Result<i64, String> {
                 return Err(invalid());
             }
         }
-        d += v;
+        // Go's uint64 addition wraps; so does this (2^63 + 2^63 gives 0, no error).
+        d = d.wrapping_add(v);
         if d > CAP {
             return Err(invalid());
         }
@@ -1036,6 +1042,14 @@ mod tests {
         assert_eq!(parse_duration(".5h"), Ok(1_800_000_000_000));
         assert_eq!(parse_duration("1µs"), Ok(1000));
         assert!(parse_duration("9999999999h").is_err());
+        assert_eq!(
+            parse_duration("9223372036854775808ns9223372036854775808ns"),
+            Ok(0)
+        );
+        assert_eq!(
+            Schedule::parse("* * * * *").unwrap().next(i64::MAX - 1, &z),
+            None
+        );
         assert_eq!(
             parse_duration("é").unwrap_err(),
             "time: invalid duration \"\\xc3\\xa9\""
