@@ -467,3 +467,22 @@ fn same_input_same_output() {
     assert_eq!(jobs(&a), jobs(&b));
     assert_eq!(reasons(&a), reasons(&b));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    /// Any schedule text parses or fails with a message, and `next` answers, in
+    /// any zone: nothing panics (a panic would kill the page).
+    #[test]
+    fn schedules_never_panic(
+        spec in "(TZ=[A-Za-z/_]{0,12} )?[-0-9*?/,@a-zA-Z .İ]{0,24}",
+        zone in proptest::sample::select(vec!["UTC", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia"]),
+        after in -70_000_000_000i64..5_000_000_000,
+    ) {
+        use jobplay::controller::cronjob::{schedule::Schedule, zone::Zone};
+        let z = Zone::load(zone).unwrap();
+        if let Ok(s) = Schedule::parse(&spec) {
+            let _ = s.next(after, &z);
+        }
+    }
+}
