@@ -42,16 +42,13 @@ fn alias_bomb_in_an_opaque_field_is_refused_at_its_line() {
 }
 
 #[test]
-fn alias_bomb_under_unknown_fields_is_not_expanded() {
+fn alias_bomb_under_unknown_fields_is_refused_before_decoding() {
+    // kubectl converts YAML to JSON (expanding aliases) before strict decoding, so the
+    // alias bomb is refused first, at the line of its first alias.
     let text = format!("{HEAD}{POD}{}", laughs(""));
     let e = err(&text);
-    assert!(
-        e.message.contains(
-            "Job in version \"v1\" cannot be handled as a Job: strict decoding error: unknown field \"l0\""
-        ),
-        "{}",
-        e.message
-    );
+    assert!(e.message.contains("alias bomb"), "{}", e.message);
+    assert!(e.message.starts_with("line "), "{}", e.message);
 }
 
 #[test]
@@ -90,9 +87,8 @@ fn deep_block_nesting_is_refused_without_a_huge_path() {
     }
     let e = err(&text);
     assert!(
-        e.message.ends_with(
-            "Job in version \"v1\" cannot be handled as a Job: nesting deeper than 100 levels is not accepted"
-        ),
+        e.message
+            .ends_with(": nesting deeper than 100 levels is not accepted"),
         "{}",
         e.message
     );
@@ -297,7 +293,7 @@ fn tabs_and_duplicate_keys_are_named() {
     let e = err(&text);
     assert_eq!(
         e.message,
-        "line 6, column 3: Job in version \"v1\" cannot be handled as a Job: spec: duplicate field `parallelism`"
+        "line 6, column 3: yaml: unmarshal errors: key \"parallelism\" already set in map"
     );
 }
 

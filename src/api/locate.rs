@@ -69,6 +69,58 @@ fn key_matches(body: &str, key: &str) -> Option<usize> {
     None
 }
 
+/// Like [`locate`], but when the field's value is on the same line, the column of the value
+/// (type errors point at the value, as the YAML library does).
+pub fn locate_value(text: &str, path: &str) -> Option<Pos> {
+    let pos = locate(text, path)?;
+    let line = text.lines().nth(pos.line - 1)?;
+    let rest = line.get(pos.column - 1..)?;
+    let body = rest.trim_start_matches("- ");
+    let offset = rest.len() - body.len();
+    let after = match body.find(": ") {
+        Some(i) => i + 2,
+        None => return Some(pos),
+    };
+    let value = &body[after..];
+    let skipped = value.len() - value.trim_start().len();
+    if value.trim().is_empty() || value.trim_start().starts_with('#') {
+        return Some(pos);
+    }
+    Some(Pos {
+        line: pos.line,
+        column: pos.column + offset + after + skipped,
+    })
+}
+
+/// The line of the first alias (`*name`) in `text`: where an alias bomb starts to expand.
+pub fn first_alias(text: &str) -> Option<Pos> {
+    for (i, line) in text.lines().enumerate() {
+        let (mut sq, mut dq) = (false, false);
+        let b = line.as_bytes();
+        for (j, &c) in b.iter().enumerate() {
+            match c {
+                b'\'' if !dq => sq = !sq,
+                b'"' if !sq => dq = !dq,
+                b'#' if !sq && !dq && (j == 0 || b[j - 1] == b' ') => break,
+                b'*' if !sq
+                    && !dq
+                    && b.get(j + 1)
+                        .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_') =>
+                {
+                    if j == 0 || matches!(b[j - 1], b' ' | b'[' | b',' | b'{' | b'-' | b':') {
+                        return Some(Pos {
+                            line: i + 1,
+                            column: j + 1,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 /// Find `path` in `text`; positions are relative to `text`.
 pub fn locate(text: &str, path: &str) -> Option<Pos> {
     let lines: Vec<Line<'_>> = text

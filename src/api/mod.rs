@@ -15,6 +15,7 @@ pub use indexes::{CompletionIndex, IndexSet};
 pub use job::*;
 pub use meta::{LabelSelector, ObjectMeta, OwnerReference, Time};
 pub use pod::*;
+pub mod decode;
 pub mod defaults;
 pub mod locate;
 pub mod patch;

@@ -3,7 +3,6 @@
 //! the fields the server owns (uid, timestamps, status) are kept from the old one.
 
 use super::defaults;
-use super::yaml::k8s_path;
 use crate::scenario::Workload;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -31,16 +30,11 @@ pub fn merge(target: &mut Value, patch: &Value) {
 
 /// Decode a value strictly: unknown fields and wrong types are errors naming the field.
 pub fn decode_value<T: DeserializeOwned>(v: Value, kind: &str) -> Result<T, String> {
-    let mut unknown = Vec::new();
-    let mut track = serde_path_to_error::Track::new();
-    let result = {
-        let de = serde_path_to_error::Deserializer::new(v, &mut track);
-        serde_ignored::deserialize(de, |p| unknown.push(k8s_path(&p.to_string())))
-    };
     let prefix = format!("{kind} in version \"v1\" cannot be handled as a {kind}");
-    match result {
-        Ok(t) if unknown.is_empty() => Ok(t),
-        Ok(_) => Err(format!(
+    let tree = super::decode::from_json(&v);
+    match super::decode::decode::<T>(&tree) {
+        Ok((t, unknown)) if unknown.is_empty() => Ok(t),
+        Ok((_, unknown)) => Err(format!(
             "{prefix}: strict decoding error: {}",
             unknown
                 .iter()
@@ -49,8 +43,9 @@ pub fn decode_value<T: DeserializeOwned>(v: Value, kind: &str) -> Result<T, Stri
                 .join(", ")
         )),
         Err(e) => Err(format!(
-            "{prefix}: {}: {e}",
-            k8s_path(&track.path().to_string())
+            "{prefix}: {}: {}",
+            e.path.unwrap_or_default(),
+            e.message
         )),
     }
 }

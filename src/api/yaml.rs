@@ -153,34 +153,77 @@ pub struct TypeMeta {
     pub kind: Option<String>,
 }
 
-/// Read only `apiVersion` and `kind` of a document.
-pub fn type_meta(doc: &Doc<'_>) -> Result<TypeMeta, DecodeError> {
+/// Parse a document into a YAML tree, after the prechecks.
+pub fn parse_doc(doc: &Doc<'_>) -> Result<serde_yaml_ng::Value, DecodeError> {
     precheck(doc)?;
-    let de = serde_yaml_ng::Deserializer::from_str(doc.text);
-    match <TypeMeta as serde::Deserialize>::deserialize(de) {
-        Ok(t) => Ok(t),
-        Err(e) => Err(yaml_error(doc, None, &e)),
+    match crate::api::decode::parse_yaml(doc.text) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let msg = e.to_string();
+            let loc = e.location().map(|l| (l.line(), l.column()));
+            // An integer past 64 bits: JSON (and so the API server) reads it as a float;
+            // read it as one too, so that the field's type gives the message.
+            if msg.contains(" as u128,") || msg.contains(" as i128,") {
+                if let Some(fixed) = loc.and_then(|(l, c)| float_at(doc.text, l, c)) {
+                    if let Ok(v) = crate::api::decode::parse_yaml(&fixed) {
+                        return Ok(v);
+                    }
+                }
+            }
+            Err(yaml_error(doc, None, &msg, loc))
+        }
     }
 }
 
-/// Decode a document into `T`, strictly: every unknown field is reported with its path.
-/// `kind_version` is used in messages, e.g. `Job in version "v1"`.
-pub fn decode<T: DeserializeOwned>(
+/// The text with `.0` appended to the integer literal at (line, column).
+fn float_at(text: &str, line: usize, column: usize) -> Option<String> {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>()
+        + column.checked_sub(1)?;
+    let rest = text.get(start..)?;
+    let digits = rest.trim_start_matches(['-', '+']);
+    let len = rest.len() - digits.len() + digits.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if len == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push_str(&text[..start + len]);
+    out.push_str(".0");
+    out.push_str(&text[start + len..]);
+    Some(out)
+}
+
+/// Read `apiVersion` and `kind` of a parsed document.
+pub fn type_meta_of(doc: &Doc<'_>, value: &serde_yaml_ng::Value) -> Result<TypeMeta, DecodeError> {
+    match crate::api::decode::decode::<TypeMeta>(value) {
+        Ok((t, _)) => Ok(t),
+        Err(e) => {
+            let path = e.path.clone().unwrap_or_default();
+            Err(yaml_error(doc, Some(("", &path)), &e.message, None))
+        }
+    }
+}
+
+/// Read only `apiVersion` and `kind` of a document.
+pub fn type_meta(doc: &Doc<'_>) -> Result<TypeMeta, DecodeError> {
+    let value = parse_doc(doc)?;
+    type_meta_of(doc, &value)
+}
+
+/// Decode a parsed document into `T`, strictly: every unknown field is reported with its path.
+/// `kind` and `version` are used in messages, e.g. `Job in version "v1"`.
+pub fn decode_tree<T: DeserializeOwned>(
     doc: &Doc<'_>,
+    value: &serde_yaml_ng::Value,
     kind: &str,
     version: &str,
 ) -> Result<T, DecodeError> {
-    precheck(doc)?;
-    let de = serde_yaml_ng::Deserializer::from_str(doc.text);
-    let mut unknown: Vec<String> = Vec::new();
-    let mut track = serde_path_to_error::Track::new();
-    let result = {
-        let pde = serde_path_to_error::Deserializer::new(de, &mut track);
-        serde_ignored::deserialize(pde, |path| unknown.push(k8s_path(&path.to_string())))
-    };
     let prefix = format!("{kind} in version {version:?} cannot be handled as a {kind}");
-    match result {
-        Ok(v) => {
+    match crate::api::decode::decode::<T>(value) {
+        Ok((v, unknown)) => {
             if unknown.is_empty() {
                 Ok(v)
             } else {
@@ -201,13 +244,23 @@ pub fn decode<T: DeserializeOwned>(
             }
         }
         Err(e) => {
-            let path = k8s_path(&track.path().to_string());
-            Err(yaml_error(doc, Some((&prefix, &path)), &e))
+            let path = e.path.clone().unwrap_or_default();
+            Err(yaml_error(doc, Some((&prefix, &path)), &e.message, None))
         }
     }
 }
 
-/// serde_path_to_error and serde_ignored print `a.b.0.c`; Kubernetes prints `a.b[0].c`.
+/// Parse and decode a document into `T` (see [`decode_tree`]).
+pub fn decode<T: DeserializeOwned>(
+    doc: &Doc<'_>,
+    kind: &str,
+    version: &str,
+) -> Result<T, DecodeError> {
+    let value = parse_doc(doc)?;
+    decode_tree(doc, &value, kind, version)
+}
+
+/// Paths printed as `a.b.0.c` become Kubernetes' `a.b[0].c`.
 pub fn k8s_path(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     for (i, seg) in p.split('.').enumerate() {
@@ -231,9 +284,10 @@ pub fn k8s_path(p: &str) -> String {
 fn yaml_error(
     doc: &Doc<'_>,
     context: Option<(&str, &str)>,
-    e: &serde_yaml_ng::Error,
+    message: &str,
+    location: Option<(usize, usize)>,
 ) -> DecodeError {
-    let mut msg = e.to_string();
+    let mut msg = message.to_string();
     // Drop the library's own position suffix; we report positions in the whole file.
     if let Some(i) = msg.find(" at line ") {
         msg.truncate(i);
@@ -248,8 +302,15 @@ fn yaml_error(
         }
     }
     let mut context = context;
+    let mut location = location;
     if msg.contains("repetition limit exceeded") {
         msg = "the document expands aliases too many times (a YAML alias bomb?): refused".into();
+        location = location
+            .or_else(|| crate::api::locate::first_alias(doc.text).map(|p| (p.line, p.column)));
+    }
+    if let Some(key) = msg.strip_prefix("duplicate entry with key ") {
+        // sigs.k8s.io/yaml's strict conversion, as kubectl reports it.
+        msg = format!("yaml: unmarshal errors: key {key} already set in map");
     }
     if msg.contains("recursion limit exceeded") {
         msg = format!("nesting deeper than {MAX_DEPTH} levels is not accepted");
@@ -259,17 +320,18 @@ fn yaml_error(
     let message = match context {
         Some((prefix, path)) if !path.is_empty() => match go_type_error(prefix, path, &msg) {
             Some(go) => format!("{prefix}: {go}"),
+            None if prefix.is_empty() => format!("{path}: {msg}"),
             None => format!("{prefix}: {path}: {msg}"),
         },
-        Some((prefix, _)) => format!("{prefix}: {msg}"),
-        None => msg,
+        Some((prefix, _)) if !prefix.is_empty() => format!("{prefix}: {msg}"),
+        _ => msg,
     };
-    match e.location() {
-        Some(loc) => DecodeError::at(message, doc.first_line + loc.line() - 1, loc.column()),
+    match location {
+        Some((line, column)) => DecodeError::at(message, doc.first_line + line - 1, column),
         None => {
-            // Errors found while expanding aliases carry no position: place them at the field.
+            // Errors found while decoding carry no position: place them at the field's value.
             let path = context.map(|(_, p)| p).unwrap_or("");
-            match crate::api::locate::locate(doc.text, path).filter(|_| !path.is_empty()) {
+            match crate::api::locate::locate_value(doc.text, path).filter(|_| !path.is_empty()) {
                 Some(pos) => DecodeError::at(message, doc.first_line + pos.line - 1, pos.column),
                 None => DecodeError::new(message),
             }

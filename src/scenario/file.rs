@@ -150,8 +150,10 @@ impl ScenarioFile {
         let mut workload: Option<(Workload, Doc<'_>)> = None;
         let mut scenario: Option<(Scenario, Doc<'_>)> = None;
         for doc in &docs {
-            let tm =
-                yaml::type_meta(doc).map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
+            let tree =
+                yaml::parse_doc(doc).map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
+            let tm = yaml::type_meta_of(doc, &tree)
+                .map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
             for n in yaml::yaml11_notes(doc) {
                 warnings.push(Diagnostic {
                     severity: Severity::Warning,
@@ -186,11 +188,11 @@ impl ScenarioFile {
                         )));
                     }
                     let w = if kind == "Job" {
-                        let job: Job = yaml::decode(doc, "Job", "v1")
+                        let job: Job = yaml::decode_tree(doc, &tree, "Job", "v1")
                             .map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
                         Workload::Job(Box::new(job))
                     } else {
-                        let cj: CronJob = yaml::decode(doc, "CronJob", "v1")
+                        let cj: CronJob = yaml::decode_tree(doc, &tree, "CronJob", "v1")
                             .map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
                         Workload::CronJob(Box::new(cj))
                     };
@@ -202,7 +204,7 @@ impl ScenarioFile {
                             "a scenario file holds at most one Scenario document".into(),
                         ));
                     }
-                    let s: Scenario = yaml::decode(doc, "Scenario", super::API_VERSION)
+                    let s: Scenario = yaml::decode_tree(doc, &tree, "Scenario", super::API_VERSION)
                         .map_err(|e| InputError::single(Diagnostic::from_decode(e)))?;
                     scenario = Some((s, *doc));
                 }
