@@ -105,14 +105,13 @@ pub fn first_alias(text: &str) -> Option<Pos> {
                 b'*' if !sq
                     && !dq
                     && b.get(j + 1)
-                        .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_') =>
+                        .is_some_and(|n| n.is_ascii_alphanumeric() || *n == b'_')
+                    && (j == 0 || matches!(b[j - 1], b' ' | b'[' | b',' | b'{' | b'-' | b':')) =>
                 {
-                    if j == 0 || matches!(b[j - 1], b' ' | b'[' | b',' | b'{' | b'-' | b':') {
-                        return Some(Pos {
-                            line: i + 1,
-                            column: j + 1,
-                        });
-                    }
+                    return Some(Pos {
+                        line: i + 1,
+                        column: j + 1,
+                    });
                 }
                 _ => {}
             }
