@@ -2,8 +2,8 @@
 //! Job template, and the status the CronJob controller writes.
 
 use super::job::JobSpec;
-use super::meta::{server_set, string_enum, ObjectMeta, Time};
-use serde::{Deserialize, Serialize};
+use super::meta::{string_enum, ObjectMeta, Time};
+use serde::Serialize;
 
 string_enum! {
     /// `spec.concurrencyPolicy`.
@@ -11,26 +11,15 @@ string_enum! {
 }
 
 /// A batch/v1 CronJob.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CronJob {
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: CronJobSpec,
-    #[serde(default, deserialize_with = "server_set")]
     pub status: CronJobStatus,
 }
 
@@ -41,46 +30,34 @@ impl CronJob {
 }
 
 /// `spec` of a CronJob.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CronJobSpec {
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub schedule: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub time_zone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub starting_deadline_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub concurrency_policy: Option<ConcurrencyPolicy>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suspend: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job_template: Option<JobTemplateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub successful_jobs_history_limit: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub failed_jobs_history_limit: Option<i32>,
 }
 
 /// `spec.jobTemplate`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobTemplateSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ObjectMeta>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<JobSpec>,
 }
 
@@ -106,3 +83,17 @@ pub struct CronJobStatus {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_successful_time: Option<Time>,
 }
+
+// Strict decoding from YAML (see `api::decode`).
+crate::from_node!(CronJob { api_version, kind, metadata, spec, status[server] });
+crate::from_node!(CronJobSpec {
+    schedule,
+    time_zone,
+    starting_deadline_seconds,
+    concurrency_policy,
+    suspend,
+    job_template,
+    successful_jobs_history_limit,
+    failed_jobs_history_limit
+});
+crate::from_node!(JobTemplateSpec { metadata, spec });

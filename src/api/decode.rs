@@ -1,15 +1,14 @@
-//! Strict decoding of a parsed YAML tree into our types, with one serde
-//! `Deserializer` of our own: it records every unknown field of a struct by its
-//! full path (`spec.completion`), as the API server's strict decoding does, and
-//! names the field of any type error. One deserializer for every input (YAML
-//! documents and merge-patched objects) keeps the WebAssembly small: each type's
-//! `Deserialize` is compiled once.
+//! Strict decoding of a parsed YAML tree into our types, without serde's derive:
+//! a small [`FromNode`] trait, implemented for scalars with Kubernetes' semantics
+//! (numbers and booleans are not strings, YAML 1.1 `yes`/`on` are booleans) and
+//! for structs by the [`from_node!`] macro, which lists every unknown field by its
+//! full path (`spec.completion`) as the API server's strict decoding does, and
+//! names the field of a type error. It compiles to a fraction of what serde's
+//! derived visitors cost in the page's WebAssembly.
 
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
-};
 use serde_yaml_ng::Value;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// An error while decoding, with the path of the field it is about.
@@ -28,45 +27,49 @@ impl fmt::Display for DeError {
 
 impl std::error::Error for DeError {}
 
-impl de::Error for DeError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError {
-            message: msg.to_string(),
-            path: None,
-        }
-    }
-}
-
 /// What a decode found besides the value: the unknown fields, in document order.
 #[derive(Debug, Default)]
-struct Sink {
+pub struct Sink {
     unknown: Vec<String>,
 }
 
-/// Decode `value` into `T`; `Err` on a type error, `Ok((value, unknown field paths))` otherwise.
-pub fn decode<T: DeserializeOwned>(value: &Value) -> Result<(T, Vec<String>), DeError> {
+/// A node of the tree, with its path, being decoded.
+#[derive(Clone, Copy)]
+pub struct Node<'a> {
+    pub v: &'a Value,
+    path: &'a str,
+    sink: &'a RefCell<Sink>,
+}
+
+/// A type that can be read from a YAML tree node.
+pub trait FromNode: Sized {
+    fn from_node(n: Node<'_>) -> Result<Self, DeError>;
+}
+
+/// Decode `value` into `T`: `Err` on a type error, else the value and the unknown fields.
+pub fn decode<T: FromNode>(value: &Value) -> Result<(T, Vec<String>), DeError> {
     let sink = RefCell::new(Sink::default());
-    let t = T::deserialize(Node {
+    let t = T::from_node(Node {
         v: value,
-        path: String::new(),
+        path: "",
         sink: &sink,
     })?;
     Ok((t, sink.into_inner().unknown))
 }
 
-/// A node of the tree with its path.
-struct Node<'a> {
-    v: &'a Value,
-    path: String,
-    sink: &'a RefCell<Sink>,
-}
-
-fn child_path(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
+/// Whether a camelCase key names a snake_case field (`backoffLimit` and `backoff_limit`).
+pub fn key_is(key: &str, field: &str) -> bool {
+    let mut f = field.bytes();
+    for c in key.bytes() {
+        if c.is_ascii_uppercase() {
+            if f.next() != Some(b'_') || f.next() != Some(c.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if c == b'_' || f.next() != Some(c) {
+            return false;
+        }
     }
+    f.next().is_none()
 }
 
 fn key_text(k: &Value) -> String {
@@ -79,268 +82,304 @@ fn key_text(k: &Value) -> String {
     }
 }
 
+/// serde's words for what a value is (`invalid type: string "x", expected i32`).
+fn unexpected(v: &Value) -> String {
+    match v {
+        Value::Null => "unit value".into(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => {
+            if n.is_f64() {
+                format!("floating point `{}`", n.as_f64().unwrap_or(f64::NAN))
+            } else {
+                format!("integer `{n}`")
+            }
+        }
+        Value::String(s) => format!("string {s:?}"),
+        Value::Sequence(_) => "sequence".into(),
+        Value::Mapping(_) => "map".into(),
+        Value::Tagged(t) => unexpected(&t.value),
+    }
+}
+
 impl<'a> Node<'a> {
-    fn at(&self, e: DeError) -> DeError {
-        if e.path.is_some() {
-            e
-        } else {
-            DeError {
-                message: e.message,
-                path: Some(self.path.clone()),
-            }
-        }
-    }
-
-    fn unexpected(&self) -> de::Unexpected<'a> {
+    /// The value, looking through a YAML tag.
+    pub fn value(&self) -> &'a Value {
         match self.v {
-            Value::Null => de::Unexpected::Unit,
-            Value::Bool(b) => de::Unexpected::Bool(*b),
-            Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    de::Unexpected::Unsigned(u)
-                } else if let Some(i) = n.as_i64() {
-                    de::Unexpected::Signed(i)
-                } else {
-                    de::Unexpected::Float(n.as_f64().unwrap_or(f64::NAN))
-                }
-            }
-            Value::String(s) => de::Unexpected::Str(s),
-            Value::Sequence(_) => de::Unexpected::Seq,
-            Value::Mapping(_) => de::Unexpected::Map,
-            Value::Tagged(_) => de::Unexpected::Other("tagged value"),
+            Value::Tagged(t) => &t.value,
+            v => v,
         }
     }
 
-    fn any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let r = match self.v {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    visitor.visit_u64(u)
-                } else if let Some(i) = n.as_i64() {
-                    visitor.visit_i64(i)
-                } else {
-                    visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN))
-                }
-            }
-            Value::String(s) => visitor.visit_str(s),
-            Value::Sequence(items) => visitor.visit_seq(Seq {
-                items: items.iter(),
-                index: 0,
-                path: &self.path,
-                sink: self.sink,
-            }),
-            Value::Mapping(m) => visitor.visit_map(Map {
-                iter: m.iter(),
-                value: None,
-                path: &self.path,
-                sink: self.sink,
-                fields: None,
-            }),
-            Value::Tagged(t) => {
-                return Node {
-                    v: &t.value,
-                    path: self.path.clone(),
-                    sink: self.sink,
-                }
-                .any(visitor);
-            }
-        };
-        r.map_err(|e| self.at(e))
+    pub fn path(&self) -> &str {
+        self.path
     }
-}
 
-struct Seq<'a, 'p> {
-    items: std::slice::Iter<'a, Value>,
-    index: usize,
-    path: &'p str,
-    sink: &'a RefCell<Sink>,
-}
-
-impl<'a> SeqAccess<'a> for Seq<'a, '_> {
-    type Error = DeError;
-    fn next_element_seed<T: DeserializeSeed<'a>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
-        match self.items.next() {
-            Some(v) => {
-                let path = format!("{}[{}]", self.path, self.index);
-                self.index += 1;
-                seed.deserialize(Node {
-                    v,
-                    path,
-                    sink: self.sink,
-                })
-                .map(Some)
-            }
-            None => Ok(None),
+    pub fn error(&self, message: impl Into<String>) -> DeError {
+        DeError {
+            message: message.into(),
+            path: Some(self.path.to_string()),
         }
     }
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
+
+    /// `invalid type: <what it is>, expected <what>`.
+    pub fn invalid_type(&self, expected: &str) -> DeError {
+        self.error(format!(
+            "invalid type: {}, expected {expected}",
+            unexpected(self.value())
+        ))
     }
-}
 
-struct Map<'a, 'p> {
-    iter: serde_yaml_ng::mapping::Iter<'a>,
-    value: Option<(&'a Value, String)>,
-    path: &'p str,
-    sink: &'a RefCell<Sink>,
-    /// The fields of the struct being read: other keys are unknown fields.
-    fields: Option<&'static [&'static str]>,
-}
+    fn with<R>(&self, v: &'a Value, path: &str, f: impl FnOnce(Node<'_>) -> R) -> R {
+        f(Node {
+            v,
+            path,
+            sink: self.sink,
+        })
+    }
 
-impl<'a> MapAccess<'a> for Map<'a, '_> {
-    type Error = DeError;
-    fn next_key_seed<K: DeserializeSeed<'a>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
-        match self.iter.next() {
-            Some((k, v)) => {
-                let name = key_text(k);
-                let path = child_path(self.path, &name);
-                if self.fields.is_some_and(|f| !f.contains(&name.as_str())) {
-                    self.sink.borrow_mut().unknown.push(path.clone());
+    /// Visit the entries of a mapping that is a struct: `f` returns whether it knew the key;
+    /// keys it does not know are unknown fields. A null is an empty struct.
+    pub fn fields(
+        &self,
+        expected: &str,
+        mut f: impl FnMut(&str, Node<'_>) -> Result<bool, DeError>,
+    ) -> Result<(), DeError> {
+        match self.value() {
+            Value::Mapping(m) => {
+                for (k, v) in m {
+                    let key = key_text(k);
+                    let path = if self.path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{}.{key}", self.path)
+                    };
+                    let known = self.with(v, &path, |child| f(&key, child))?;
+                    if !known {
+                        self.sink.borrow_mut().unknown.push(path);
+                    }
                 }
-                self.value = Some((v, path.clone()));
-                seed.deserialize(Node {
-                    v: k,
-                    path,
-                    sink: self.sink,
-                })
-                .map(Some)
+                Ok(())
             }
-            None => Ok(None),
+            Value::Null => Ok(()),
+            _ => Err(self.invalid_type(&format!("struct {expected}"))),
         }
     }
-    fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        match self.value.take() {
-            Some((v, path)) => seed.deserialize(Node {
-                v,
-                path,
-                sink: self.sink,
-            }),
-            None => Err(de::Error::custom("value requested before its key")),
+
+    /// Decode each item of a sequence (a null is an empty list, as Go's JSON reads it).
+    pub fn items<T>(
+        &self,
+        mut f: impl FnMut(Node<'_>) -> Result<T, DeError>,
+    ) -> Result<Vec<T>, DeError> {
+        match self.value() {
+            Value::Sequence(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    let path = format!("{}[{i}]", self.path);
+                    out.push(self.with(v, &path, &mut f)?);
+                }
+                Ok(out)
+            }
+            Value::Null => Ok(Vec::new()),
+            _ => Err(self.invalid_type("a sequence")),
+        }
+    }
+
+    /// Decode each entry of a map with string keys.
+    pub fn entries<T>(
+        &self,
+        mut f: impl FnMut(Node<'_>) -> Result<T, DeError>,
+    ) -> Result<BTreeMap<String, T>, DeError> {
+        match self.value() {
+            Value::Mapping(m) => {
+                let mut out = BTreeMap::new();
+                for (k, v) in m {
+                    let key = match k {
+                        Value::String(s) => s.clone(),
+                        other => {
+                            return Err(self.error(format!(
+                                "invalid type: {}, expected a string key: quote it (\"{}\")",
+                                unexpected(other),
+                                key_text(other)
+                            )))
+                        }
+                    };
+                    let path = if self.path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{}.{key}", self.path)
+                    };
+                    let t = self.with(v, &path, &mut f)?;
+                    out.insert(key, t);
+                }
+                Ok(out)
+            }
+            Value::Null => Ok(BTreeMap::new()),
+            _ => Err(self.invalid_type("a map")),
         }
     }
 }
 
-macro_rules! forward_to_any {
-    ($($method:ident)*) => {
-        $(
-            fn $method<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DeError> {
-                self.any(visitor)
+impl FromNode for String {
+    /// A string field: numbers and booleans are rejected, as Kubernetes does; null reads as empty.
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        match n.value() {
+            Value::String(s) => Ok(s.clone()),
+            Value::Null => Ok(String::new()),
+            Value::Bool(b) => {
+                Err(n.error(format!("cannot unmarshal bool into a string field: quote it (\"{b}\") if you mean the text")))
             }
-        )*
+            Value::Number(x) => Err(n.error(format!("cannot unmarshal number into a string field: quote it (\"{x}\")"))),
+            _ => Err(n.invalid_type("a string")),
+        }
+    }
+}
+
+impl FromNode for bool {
+    /// A boolean field; YAML 1.1's `yes`/`no`/`on`/`off` read as kubectl reads them.
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        match n.value() {
+            Value::Bool(b) => Ok(*b),
+            Value::String(s) => match s.as_str() {
+                "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "True" | "TRUE" => {
+                    Ok(true)
+                }
+                "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "False" | "FALSE" => {
+                    Ok(false)
+                }
+                _ => Err(n.error(format!(
+                    "cannot unmarshal string {s:?} into a boolean field: use true or false"
+                ))),
+            },
+            Value::Number(_) => {
+                Err(n.error("cannot unmarshal number into a boolean field: use true or false"))
+            }
+            _ => Err(n.invalid_type("a boolean")),
+        }
+    }
+}
+
+macro_rules! int_from_node {
+    ($($t:ty),*) => {$(
+        impl FromNode for $t {
+            fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+                let name = stringify!($t);
+                match n.value() {
+                    Value::Number(x) if !x.is_f64() => {
+                        let fits = if let Some(u) = x.as_u64() { <$t>::try_from(u).ok() } else { x.as_i64().and_then(|i| <$t>::try_from(i).ok()) };
+                        fits.ok_or_else(|| n.error(format!("invalid value: integer `{x}`, expected {name}")))
+                    }
+                    _ => Err(n.invalid_type(name)),
+                }
+            }
+        }
+    )*};
+}
+int_from_node!(i32, i64, u32, u64);
+
+impl FromNode for f64 {
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        match n.value() {
+            Value::Number(x) => x.as_f64().ok_or_else(|| n.invalid_type("f64")),
+            _ => Err(n.invalid_type("f64")),
+        }
+    }
+}
+
+impl<T: FromNode> FromNode for Option<T> {
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        match n.value() {
+            Value::Null => Ok(None),
+            _ => T::from_node(n).map(Some),
+        }
+    }
+}
+
+impl<T: FromNode> FromNode for Vec<T> {
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        n.items(T::from_node)
+    }
+}
+
+impl<T: FromNode> FromNode for BTreeMap<String, T> {
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        n.entries(T::from_node)
+    }
+}
+
+impl FromNode for serde_json::Value {
+    /// Opaque content (volumes, affinity ...): kept as JSON, unchecked.
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        to_json(n.value()).map_err(|m| n.error(m))
+    }
+}
+
+fn to_json(v: &Value) -> Result<serde_json::Value, String> {
+    Ok(match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u.into()
+            } else if let Some(i) = n.as_i64() {
+                i.into()
+            } else {
+                serde_json::Number::from_f64(n.as_f64().unwrap_or(0.0))
+                    .map(serde_json::Value::Number)
+                    .unwrap_or(serde_json::Value::Null)
+            }
+        }
+        Value::String(s) => serde_json::Value::String(s.clone()),
+        Value::Sequence(items) => {
+            serde_json::Value::Array(items.iter().map(to_json).collect::<Result<_, _>>()?)
+        }
+        Value::Mapping(m) => {
+            let mut o = serde_json::Map::new();
+            for (k, v) in m {
+                o.insert(key_text(k), to_json(v)?);
+            }
+            serde_json::Value::Object(o)
+        }
+        Value::Tagged(t) => to_json(&t.value)?,
+    })
+}
+
+/// A field the server owns (uid, timestamps, status): accepted on input and dropped.
+pub struct ServerSet;
+
+impl FromNode for ServerSet {
+    fn from_node(_: Node<'_>) -> Result<Self, DeError> {
+        Ok(ServerSet)
+    }
+}
+
+/// Implements [`FromNode`] for a struct with `Default`: each field is read from the key of
+/// the same name in camelCase, or the given name; `[server]` fields are accepted and dropped.
+#[macro_export]
+macro_rules! from_node {
+    ($ty:ty { $($field:ident $(= $name:literal)? $([$kind:ident])?),* $(,)? }) => {
+        impl $crate::api::decode::FromNode for $ty {
+            fn from_node(n: $crate::api::decode::Node<'_>) -> Result<Self, $crate::api::decode::DeError> {
+                let mut out = <$ty as Default>::default();
+                n.fields(stringify!($ty), |key, child| {
+                    $(
+                        if $crate::from_node!(@is key, $field $(, $name)?) {
+                            $crate::from_node!(@set out.$field, child $(, $kind)?);
+                            return Ok(true);
+                        }
+                    )*
+                    let _ = child;
+                    Ok(false)
+                })?;
+                Ok(out)
+            }
+        }
     };
-}
-
-impl<'a> de::Deserializer<'a> for Node<'a> {
-    type Error = DeError;
-
-    forward_to_any! {
-        deserialize_any deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
-        deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
-        deserialize_f32 deserialize_f64 deserialize_char deserialize_str deserialize_string
-        deserialize_bytes deserialize_byte_buf deserialize_unit deserialize_seq deserialize_map
-        deserialize_identifier
-    }
-
-    fn deserialize_option<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let r = match self.v {
-            Value::Null => visitor.visit_none(),
-            _ => {
-                let path = self.path.clone();
-                visitor.visit_some(Node {
-                    v: self.v,
-                    path,
-                    sink: self.sink,
-                })
-            }
-        };
-        r.map_err(|e| self.at(e))
-    }
-
-    fn deserialize_unit_struct<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.any(visitor)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        let path = self.path.clone();
-        visitor
-            .visit_newtype_struct(Node {
-                v: self.v,
-                path,
-                sink: self.sink,
-            })
-            .map_err(|e| self.at(e))
-    }
-
-    fn deserialize_tuple<V: Visitor<'a>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.any(visitor)
-    }
-
-    fn deserialize_tuple_struct<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.any(visitor)
-    }
-
-    fn deserialize_struct<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        match self.v {
-            Value::Mapping(m) => visitor
-                .visit_map(Map {
-                    iter: m.iter(),
-                    value: None,
-                    path: &self.path,
-                    sink: self.sink,
-                    fields: Some(fields),
-                })
-                .map_err(|e| self.at(e)),
-            _ => self.any(visitor),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'a>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        match self.v {
-            Value::String(s) => visitor
-                .visit_enum(s.as_str().into_deserializer())
-                .map_err(|e: DeError| self.at(e)),
-            _ => Err(self.at(de::Error::invalid_type(self.unexpected(), &"a string"))),
-        }
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'a>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_unit()
-    }
+    (@is $key:ident, $field:ident) => { $crate::api::decode::key_is($key, stringify!($field)) };
+    (@is $key:ident, $field:ident, $name:literal) => { $key == $name };
+    (@set $t:expr, $child:ident) => { $t = $crate::api::decode::FromNode::from_node($child)? };
+    (@set $t:expr, $child:ident, server) => {{
+        let _: $crate::api::decode::ServerSet = $crate::api::decode::FromNode::from_node($child)?;
+    }};
 }
 
 /// Parse one YAML document into a tree (syntax errors carry their line and column).
@@ -378,30 +417,38 @@ pub fn from_json(v: &serde_json::Value) -> Value {
 mod tests {
     use super::*;
 
-    #[derive(serde::Deserialize, Debug, PartialEq)]
-    #[serde(rename_all = "camelCase")]
+    #[derive(Debug, Default, PartialEq)]
     struct Inner {
-        #[serde(default)]
         image: Option<String>,
-        #[serde(default)]
         count: Option<i32>,
+        type_: String,
     }
+    crate::from_node!(Inner { image, count, type_ = "type" });
 
-    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[derive(Debug, Default, PartialEq)]
     struct Outer {
-        #[serde(default)]
         items: Vec<Inner>,
-        #[serde(default)]
-        labels: std::collections::BTreeMap<String, String>,
+        labels: BTreeMap<String, String>,
+        uid: Option<String>,
+    }
+    crate::from_node!(Outer { items, labels, uid[server] });
+
+    #[test]
+    fn keys_match_snake_case_fields() {
+        assert!(key_is("backoffLimit", "backoff_limit"));
+        assert!(key_is("parallelism", "parallelism"));
+        assert!(!key_is("backoff_limit", "backoff_limit"));
+        assert!(!key_is("backoffLimits", "backoff_limit"));
+        assert!(!key_is("backoff", "backoff_limit"));
     }
 
     #[test]
     fn unknown_fields_are_listed_with_their_paths() {
-        let v =
-            parse_yaml("items:\n- image: a\n  imagee: b\n- count: 3\nextra: 1\nlabels: {x: y}\n")
-                .unwrap();
+        let v = parse_yaml("items:\n- image: a\n  imagee: b\n  type: t\n- count: 3\nextra: 1\nlabels: {x: y}\nuid: abc\n").unwrap();
         let (o, unknown): (Outer, _) = decode(&v).unwrap();
         assert_eq!(o.items[1].count, Some(3));
+        assert_eq!(o.items[0].type_, "t");
+        assert_eq!(o.uid, None, "server-set fields are dropped");
         assert_eq!(
             unknown,
             vec!["items[0].imagee".to_string(), "extra".to_string()]
@@ -420,5 +467,20 @@ mod tests {
         let v = parse_yaml("items:\n- image: [1]\n").unwrap();
         let e = decode::<Outer>(&v).unwrap_err();
         assert_eq!(e.path.as_deref(), Some("items[0].image"));
+        assert_eq!(e.message, "invalid type: sequence, expected a string");
+        let v = parse_yaml("items:\n- count: \"3\"\n").unwrap();
+        assert_eq!(
+            decode::<Outer>(&v).unwrap_err().message,
+            "invalid type: string \"3\", expected i32"
+        );
+        let v = parse_yaml("labels: {a: 1}\n").unwrap();
+        let e = decode::<Outer>(&v).unwrap_err();
+        assert_eq!(
+            (e.path.as_deref(), e.message.as_str()),
+            (
+                Some("labels.a"),
+                "cannot unmarshal number into a string field: quote it (\"1\")"
+            )
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! The batch/v1 Job type: spec fields (as decoded from YAML, before defaults),
 //! pod failure and success policies, and the status the controller writes.
 
-use super::meta::{server_set, string_enum, LabelSelector, ObjectMeta, Time};
+use super::meta::{string_enum, LabelSelector, ObjectMeta, Time};
 use super::pod::PodTemplateSpec;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 string_enum! {
     /// `spec.completionMode`.
@@ -26,27 +26,16 @@ string_enum! {
 pub const JOB_CONTROLLER_NAME: &str = "kubernetes.io/job-controller";
 
 /// A batch/v1 Job.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: JobSpec,
     /// Written by the controller only; a status in the input is dropped.
-    #[serde(default, deserialize_with = "server_set")]
     pub status: JobStatus,
 }
 
@@ -57,52 +46,40 @@ impl Job {
 }
 
 /// `spec` of a Job.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parallelism: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completions: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active_deadline_seconds: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pod_failure_policy: Option<PodFailurePolicy>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub success_policy: Option<SuccessPolicy>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub backoff_limit: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub backoff_limit_per_index: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_failed_indexes: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub selector: Option<LabelSelector>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub manual_selector: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub template: Option<PodTemplateSpec>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ttl_seconds_after_finished: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub completion_mode: Option<CompletionMode>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suspend: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pod_replacement_policy: Option<PodReplacementPolicy>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_by: Option<String>,
 }
 
@@ -135,74 +112,55 @@ impl JobSpec {
 }
 
 /// `spec.podFailurePolicy`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodFailurePolicy {
-    #[serde(default)]
     pub rules: Vec<PodFailurePolicyRule>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodFailurePolicyRule {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<PodFailurePolicyAction>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub on_exit_codes: Option<OnExitCodesRequirement>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub on_pod_conditions: Option<Vec<OnPodConditionsPattern>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OnExitCodesRequirement {
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub container_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub operator: Option<ExitCodeOperator>,
-    #[serde(default)]
     pub values: Vec<i32>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OnPodConditionsPattern {
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "crate::api::yaml::strict::string"
-    )]
+    #[serde(rename = "type", default)]
     pub type_: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 
 /// `spec.successPolicy`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SuccessPolicy {
-    #[serde(default)]
     pub rules: Vec<SuccessPolicyRule>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SuccessPolicyRule {
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub succeeded_indexes: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub succeeded_count: Option<i32>,
 }
 
@@ -296,3 +254,41 @@ impl JobStatus {
         })
     }
 }
+
+// Strict decoding from YAML (see `api::decode`).
+crate::from_node!(Job { api_version, kind, metadata, spec, status[server] });
+crate::from_node!(JobSpec {
+    parallelism,
+    completions,
+    active_deadline_seconds,
+    pod_failure_policy,
+    success_policy,
+    backoff_limit,
+    backoff_limit_per_index,
+    max_failed_indexes,
+    selector,
+    manual_selector,
+    template,
+    ttl_seconds_after_finished,
+    completion_mode,
+    suspend,
+    pod_replacement_policy,
+    managed_by
+});
+crate::from_node!(PodFailurePolicy { rules });
+crate::from_node!(PodFailurePolicyRule {
+    action,
+    on_exit_codes,
+    on_pod_conditions
+});
+crate::from_node!(OnExitCodesRequirement {
+    container_name,
+    operator,
+    values
+});
+crate::from_node!(OnPodConditionsPattern { type_ = "type", status });
+crate::from_node!(SuccessPolicy { rules });
+crate::from_node!(SuccessPolicyRule {
+    succeeded_indexes,
+    succeeded_count
+});

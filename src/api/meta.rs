@@ -2,7 +2,7 @@
 //! selectors, the virtual timestamp [`Time`], and the `string_enum!` macro for enum
 //! fields that must keep unknown values so validation can name them.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::time::Duration;
@@ -61,106 +61,39 @@ impl Serialize for Time {
     }
 }
 
-/// Server-managed fields: accepted on input (as the API server does on create) and dropped.
-pub(crate) fn server_set<'de, D: Deserializer<'de>, T: Default>(d: D) -> Result<T, D::Error> {
-    // Read as a value, not as `IgnoredAny`, so strict decoding does not report it unknown.
-    serde_json::Value::deserialize(d)?;
-    Ok(T::default())
-}
-
 /// Standard object metadata (`metadata`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectMeta {
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generate_name: Option<String>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uid: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_version: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub generation: Option<i64>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_link: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub creation_timestamp: Option<Time>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deletion_timestamp: Option<Time>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deletion_grace_period_seconds: Option<i64>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string_map",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string_map",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub annotations: Option<BTreeMap<String, String>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner_references: Option<Vec<OwnerReference>>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string_vec",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub finalizers: Option<Vec<String>>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "server_set"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub managed_fields: Option<serde_json::Value>,
 }
 
@@ -207,53 +140,35 @@ impl ObjectMeta {
 }
 
 /// `metadata.ownerReferences[]`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OwnerReference {
     pub api_version: String,
     pub kind: String,
     pub name: String,
     pub uid: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub controller: Option<bool>,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_bool",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub block_owner_deletion: Option<bool>,
 }
 
 /// A label selector (`matchLabels` and `matchExpressions`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LabelSelector {
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string_map",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub match_labels: Option<BTreeMap<String, String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub match_expressions: Option<Vec<LabelSelectorRequirement>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LabelSelectorRequirement {
-    #[serde(default, deserialize_with = "crate::api::yaml::strict::string")]
     pub key: String,
-    #[serde(default, deserialize_with = "crate::api::yaml::strict::string")]
     pub operator: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string_vec",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<Vec<String>>,
 }
 
@@ -344,12 +259,24 @@ macro_rules! string_enum {
                 s.serialize_str(self.as_str())
             }
         }
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = crate::api::yaml::strict::string(d)?;
+        impl $crate::api::decode::FromNode for $name {
+            fn from_node(n: $crate::api::decode::Node<'_>) -> Result<Self, $crate::api::decode::DeError> {
+                let s: String = $crate::api::decode::FromNode::from_node(n)?;
                 Ok($name::parse(&s))
             }
         }
     };
 }
 pub(crate) use string_enum;
+
+// Strict decoding from YAML (see `api::decode`).
+crate::from_node!(ObjectMeta { name, generate_name, namespace, uid[server], resource_version[server], generation[server], self_link[server], creation_timestamp[server], deletion_timestamp[server], deletion_grace_period_seconds[server], labels, annotations, owner_references[server], finalizers, managed_fields[server] });
+crate::from_node!(LabelSelector {
+    match_labels,
+    match_expressions
+});
+crate::from_node!(LabelSelectorRequirement {
+    key,
+    operator,
+    values
+});

@@ -2,9 +2,9 @@
 //! sends them: the patched object is decoded strictly and defaulted again, and
 //! the fields the server owns (uid, timestamps, status) are kept from the old one.
 
+use super::decode::FromNode;
 use super::defaults;
 use crate::scenario::Workload;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// Apply a merge patch to a JSON value (RFC 7386).
@@ -29,7 +29,7 @@ pub fn merge(target: &mut Value, patch: &Value) {
 }
 
 /// Decode a value strictly: unknown fields and wrong types are errors naming the field.
-pub fn decode_value<T: DeserializeOwned>(v: Value, kind: &str) -> Result<T, String> {
+pub fn decode_value<T: FromNode>(v: Value, kind: &str) -> Result<T, String> {
     let prefix = format!("{kind} in version \"v1\" cannot be handled as a {kind}");
     let tree = super::decode::from_json(&v);
     match super::decode::decode::<T>(&tree) {

@@ -4,7 +4,7 @@
 //! and kept as opaque JSON so real manifests decode unchanged.
 
 use super::meta::{string_enum, ObjectMeta, Time};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 string_enum! {
@@ -13,31 +13,35 @@ string_enum! {
 }
 
 /// `spec.template` of a Job.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodTemplateSpec {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub metadata: Option<ObjectMeta>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spec: Option<PodSpec>,
 }
 
 macro_rules! opaque_fields {
-    ($(#[$m:meta])* pub struct $name:ident { typed { $($(#[$fm:meta])* $f:ident : $t:ty,)* } opaque { $($o:ident,)* } }) => {
+    ($(#[$m:meta])* pub struct $name:ident {
+        typed { $($f:ident $(= $rename:literal)? : $t:ty,)* }
+        opaque { $($o:ident,)* }
+    }) => {
         $(#[$m])*
-        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq, Serialize)]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             $(
-                $(#[$fm])*
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                $(#[serde(rename = $rename)])?
+                #[serde(skip_serializing_if = "Option::is_none")]
                 pub $f: Option<$t>,
             )*
             $(
-                #[serde(default, skip_serializing_if = "Option::is_none")]
+                #[serde(skip_serializing_if = "Option::is_none")]
                 pub $o: Option<Value>,
             )*
         }
+        crate::from_node!($name { $($f $(= $rename)?,)* $($o,)* });
     };
 }
 
@@ -50,26 +54,16 @@ opaque_fields! {
             restart_policy: RestartPolicy,
             termination_grace_period_seconds: i64,
             active_deadline_seconds: i64,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             hostname: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             subdomain: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string_map")]
             node_selector: std::collections::BTreeMap<String, String>,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             service_account_name: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             node_name: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             scheduler_name: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             priority_class_name: String,
-            #[serde(rename = "setHostnameAsFQDN", deserialize_with = "crate::api::yaml::strict::opt_bool")]
-            set_hostname_as_fqdn: bool,
-            #[serde(rename = "hostPID", deserialize_with = "crate::api::yaml::strict::opt_bool")]
-            host_pid: bool,
-            #[serde(rename = "hostIPC", deserialize_with = "crate::api::yaml::strict::opt_bool")]
-            host_ipc: bool,
+            set_hostname_as_fqdn = "setHostnameAsFQDN": bool,
+            host_pid = "hostPID": bool,
+            host_ipc = "hostIPC": bool,
         }
         opaque {
             volumes, ephemeral_containers, dns_policy, service_account,
@@ -104,20 +98,13 @@ opaque_fields! {
     /// core/v1 Container.
     pub struct Container {
         typed {
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             name: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             image: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string_vec")]
             command: Vec<String>,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string_vec")]
             args: Vec<String>,
             env: Vec<EnvVar>,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             working_dir: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             image_pull_policy: String,
-            #[serde(deserialize_with = "crate::api::yaml::strict::opt_string")]
             restart_policy: String,
         }
         opaque {
@@ -139,18 +126,13 @@ impl Container {
 }
 
 /// core/v1 EnvVar.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnvVar {
-    #[serde(default, deserialize_with = "crate::api::yaml::strict::string")]
     pub name: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::api::yaml::strict::opt_string",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value_from: Option<Value>,
 }
 
@@ -300,3 +282,11 @@ pub struct Pod {
     pub spec: PodSpec,
     pub status: PodStatus,
 }
+
+// Strict decoding from YAML (see `api::decode`).
+crate::from_node!(PodTemplateSpec { metadata, spec });
+crate::from_node!(EnvVar {
+    name,
+    value,
+    value_from
+});

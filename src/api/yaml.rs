@@ -7,7 +7,7 @@
 //! boolean fields, so that `value: 1` is rejected as Kubernetes rejects it and
 //! `suspend: yes` is accepted as Kubernetes accepts it.
 
-use serde::de::DeserializeOwned;
+use crate::api::decode::FromNode;
 use std::fmt;
 
 /// Largest input accepted (the API server's request size limit).
@@ -144,14 +144,13 @@ pub fn precheck(doc: &Doc<'_>) -> Result<(), DecodeError> {
 }
 
 /// What kind of object a document declares (`apiVersion` and `kind`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TypeMeta {
-    #[serde(default, deserialize_with = "strict::opt_string")]
     pub api_version: Option<String>,
-    #[serde(default, deserialize_with = "strict::opt_string")]
     pub kind: Option<String>,
 }
+
+crate::from_node!(TypeMeta { api_version, kind });
 
 /// Parse a document into a YAML tree, after the prechecks.
 pub fn parse_doc(doc: &Doc<'_>) -> Result<serde_yaml_ng::Value, DecodeError> {
@@ -215,7 +214,7 @@ pub fn type_meta(doc: &Doc<'_>) -> Result<TypeMeta, DecodeError> {
 
 /// Decode a parsed document into `T`, strictly: every unknown field is reported with its path.
 /// `kind` and `version` are used in messages, e.g. `Job in version "v1"`.
-pub fn decode_tree<T: DeserializeOwned>(
+pub fn decode_tree<T: FromNode>(
     doc: &Doc<'_>,
     value: &serde_yaml_ng::Value,
     kind: &str,
@@ -251,11 +250,7 @@ pub fn decode_tree<T: DeserializeOwned>(
 }
 
 /// Parse and decode a document into `T` (see [`decode_tree`]).
-pub fn decode<T: DeserializeOwned>(
-    doc: &Doc<'_>,
-    kind: &str,
-    version: &str,
-) -> Result<T, DecodeError> {
+pub fn decode<T: FromNode>(doc: &Doc<'_>, kind: &str, version: &str) -> Result<T, DecodeError> {
     let value = parse_doc(doc)?;
     decode_tree(doc, &value, kind, version)
 }
@@ -532,166 +527,6 @@ fn strip_comment(line: &str) -> &str {
         }
     }
     line
-}
-
-/// Deserializers for scalar fields with Kubernetes' (sigs.k8s.io/yaml, YAML 1.1) semantics.
-pub mod strict {
-    use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
-    use std::collections::BTreeMap;
-    use std::fmt;
-
-    struct StrV;
-    impl<'de> Visitor<'de> for StrV {
-        type Value = Option<String>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a string")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(StrV)
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Err(E::custom(format!(
-                "cannot unmarshal bool into a string field: quote it (\"{v}\") if you mean the text"
-            )))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Err(E::custom(format!(
-                "cannot unmarshal number into a string field: quote it (\"{v}\")"
-            )))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Err(E::custom(format!(
-                "cannot unmarshal number into a string field: quote it (\"{v}\")"
-            )))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Err(E::custom(format!(
-                "cannot unmarshal number into a string field: quote it (\"{v}\")"
-            )))
-        }
-    }
-
-    /// A string field: numbers and booleans are rejected as Kubernetes does.
-    pub fn opt_string<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        d.deserialize_any(StrV)
-    }
-
-    /// A required string field (null reads as empty).
-    pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        Ok(d.deserialize_any(StrV)?.unwrap_or_default())
-    }
-
-    struct VecV;
-    impl<'de> Visitor<'de> for VecV {
-        type Value = Option<Vec<String>>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a list of strings")
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(Item(s)) = seq.next_element::<Item>()? {
-                out.push(s);
-            }
-            Ok(Some(out))
-        }
-    }
-
-    struct Item(String);
-    impl<'de> serde::Deserialize<'de> for Item {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            Ok(Item(string(d)?))
-        }
-    }
-
-    /// A list of strings (`command`, `args`, `finalizers`).
-    pub fn opt_string_vec<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<Vec<String>>, D::Error> {
-        d.deserialize_any(VecV)
-    }
-
-    struct MapV;
-    impl<'de> Visitor<'de> for MapV {
-        type Value = Option<BTreeMap<String, String>>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a map of strings to strings")
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some((Item(k), Item(v))) = map.next_entry::<Item, Item>()? {
-                out.insert(k, v);
-            }
-            Ok(Some(out))
-        }
-    }
-
-    /// A map of strings (`labels`, `annotations`, `nodeSelector`).
-    pub fn opt_string_map<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<BTreeMap<String, String>>, D::Error> {
-        d.deserialize_any(MapV)
-    }
-
-    struct BoolV;
-    impl<'de> Visitor<'de> for BoolV {
-        type Value = Option<bool>;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a boolean")
-        }
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            // YAML 1.1 booleans, as kubectl reads them (quoted or not, since we cannot tell here).
-            match v {
-                "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "True" | "TRUE" => {
-                    Ok(Some(true))
-                }
-                "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "False" | "FALSE" => {
-                    Ok(Some(false))
-                }
-                _ => Err(E::custom(format!(
-                    "cannot unmarshal string {v:?} into a boolean field: use true or false"
-                ))),
-            }
-        }
-        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            Err(E::custom(
-                "cannot unmarshal number into a boolean field: use true or false",
-            ))
-        }
-        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            Err(E::custom(
-                "cannot unmarshal number into a boolean field: use true or false",
-            ))
-        }
-    }
-
-    /// A boolean field that also takes YAML 1.1's `yes`/`no`/`on`/`off`.
-    pub fn opt_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-        d.deserialize_any(BoolV)
-    }
 }
 
 #[cfg(test)]

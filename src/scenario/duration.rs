@@ -2,9 +2,7 @@
 //! string as Kubernetes tools write them (`"90s"`, `"5m"`, `"1h30m"`, `"250ms"`).
 
 use crate::api::Time;
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
-use std::fmt;
+use serde::{Serialize, Serializer};
 
 /// Seconds as written in a Scenario; may be negative or non-finite until validated.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,30 +61,17 @@ pub fn parse_duration(s: &str) -> Option<f64> {
     Some(if neg { -total } else { total })
 }
 
-impl<'de> Deserialize<'de> for Seconds {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Seconds;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("seconds (a number) or a duration such as \"90s\" or \"5m\"")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Seconds, E> {
-                Ok(Seconds(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Seconds, E> {
-                Ok(Seconds(v as f64))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Seconds, E> {
-                Ok(Seconds(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Seconds, E> {
-                parse_duration(v).map(Seconds).ok_or_else(|| {
-                    E::custom(format!("invalid duration {v:?}: use seconds (30) or a duration such as \"90s\", \"5m\", \"1h30m\""))
-                })
-            }
+impl crate::api::decode::FromNode for Seconds {
+    /// Seconds (a number) or a duration such as `"90s"` or `"5m"`.
+    fn from_node(n: crate::api::decode::Node<'_>) -> Result<Self, crate::api::decode::DeError> {
+        use serde_yaml_ng::Value;
+        match n.value() {
+            Value::Number(x) => x.as_f64().map(Seconds).ok_or_else(|| n.invalid_type("seconds")),
+            Value::String(v) => parse_duration(v).map(Seconds).ok_or_else(|| {
+                n.error(format!("invalid duration {v:?}: use seconds (30) or a duration such as \"90s\", \"5m\", \"1h30m\""))
+            }),
+            _ => Err(n.invalid_type("seconds (a number) or a duration such as \"90s\" or \"5m\"")),
         }
-        d.deserialize_any(V)
     }
 }
 

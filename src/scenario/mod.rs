@@ -16,31 +16,20 @@ pub use file::{Diagnostic, ScenarioFile, Severity, Workload};
 pub use selector::OrdinalList;
 
 use crate::api::meta::ObjectMeta;
-use crate::api::yaml::strict;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// `apiVersion` of the Scenario document.
 pub const API_VERSION: &str = "playground/v1";
 
 /// A Scenario document.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Scenario {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default)]
     pub metadata: ObjectMeta,
-    #[serde(default)]
     pub spec: ScenarioSpec,
 }
 
@@ -51,83 +40,59 @@ impl Scenario {
 }
 
 /// `spec` of a Scenario.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScenarioSpec {
     /// Seeds pod-name suffixes, uids and any random choice.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
     /// Pod created -> Running (scheduling and image pull). Default 1 s.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_seconds: Option<Seconds>,
     /// Stop simulating at this virtual time if the workload has not finished. Default 3600 s.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stop_after_seconds: Option<Seconds>,
     /// The virtual wall clock at t = 0 (RFC 3339, UTC). Default 2026-01-01T00:00:00Z.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_time: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pods: Vec<PodRule>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub queue: Option<WorkQueue>,
     /// A guided walk-through for workshops.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub walkthrough: Vec<WalkthroughStep>,
 }
 
 /// `spec.pods[]`: which pods a rule matches and what they do.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodRule {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pod: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub restart: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub run_seconds: Option<Seconds>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub exit_code: Option<i32>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub container: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub stop_seconds: Option<Seconds>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_bool"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub evicted: Option<bool>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub logs: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_bool"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub never_starts: Option<bool>,
 }
 
@@ -138,27 +103,23 @@ impl PodRule {
 }
 
 /// `spec.actions[]`: a timed intervention.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<Seconds>,
     /// A JSON merge patch on the workload, validated like an update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub patch: Option<serde_json::Value>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_bool"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub suspend: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_pod: Option<PodSelector>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub evict_pod: Option<PodSelector>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub add_pod_condition: Option<AddPodCondition>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delete_job: Option<DeleteJob>,
 }
 
@@ -204,70 +165,42 @@ impl Action {
 }
 
 /// Which pods an action acts on.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodSelector {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pod: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<OrdinalList>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_bool"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<bool>,
 }
 
 /// `addPodCondition`: a condition written on pods by another actor.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AddPodCondition {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pod: Option<OrdinalList>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub job: Option<OrdinalList>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_bool"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub all: Option<bool>,
-    #[serde(rename = "type", default, deserialize_with = "strict::string")]
+    #[serde(rename = "type")]
     pub type_: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -284,51 +217,98 @@ impl AddPodCondition {
 }
 
 /// `deleteJob`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeleteJob {
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub propagation_policy: Option<String>,
 }
 
 /// `spec.queue`: the work queue that work-queue Jobs drain.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkQueue {
-    #[serde(default)]
     pub items: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub seconds_per_item: Option<Seconds>,
 }
 
 /// One step of a workshop walk-through.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WalkthroughStep {
-    #[serde(default, deserialize_with = "strict::string")]
     pub text: String,
     /// Pause the simulation at this virtual time and show the text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pause_at: Option<Seconds>,
     /// Wait until the workload's field at this path (e.g. `spec.backoffLimit`) satisfies `expect`.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// What the step checks: a JSON value the field must equal, or an outcome such as
     /// `{condition: Complete}` the run must reach.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expect: Option<serde_json::Value>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::opt_string"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
+
+// Strict decoding from YAML (see `api::decode`).
+crate::from_node!(Scenario {
+    api_version,
+    kind,
+    metadata,
+    spec
+});
+crate::from_node!(ScenarioSpec {
+    seed,
+    start_seconds,
+    stop_after_seconds,
+    start_time,
+    pods,
+    actions,
+    queue,
+    walkthrough
+});
+crate::from_node!(PodRule {
+    index,
+    pod,
+    restart,
+    job,
+    run_seconds,
+    exit_code,
+    reason,
+    container,
+    stop_seconds,
+    evicted,
+    logs,
+    never_starts
+});
+crate::from_node!(Action {
+    at,
+    patch,
+    suspend,
+    delete_pod,
+    evict_pod,
+    add_pod_condition,
+    delete_job
+});
+crate::from_node!(PodSelector {
+    name,
+    index,
+    pod,
+    job,
+    all
+});
+crate::from_node!(AddPodCondition { name, index, pod, job, all, type_ = "type", status, reason, message });
+crate::from_node!(DeleteJob { propagation_policy });
+crate::from_node!(WorkQueue {
+    items,
+    seconds_per_item
+});
+crate::from_node!(WalkthroughStep {
+    text,
+    pause_at,
+    field,
+    expect,
+    hint
+});

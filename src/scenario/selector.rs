@@ -1,9 +1,7 @@
 //! Ordinal lists in Scenario selectors: `2`, `"0-1"`, `"1,3-5"`.
 
 use crate::api::IndexSet;
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
-use std::fmt;
+use serde::{Serialize, Serializer};
 
 /// A list of 0-based ordinals (indexes, pod ordinals, restart counts, job ordinals).
 #[derive(Clone, Debug, PartialEq)]
@@ -20,42 +18,26 @@ impl OrdinalList {
     }
 }
 
-impl<'de> Deserialize<'de> for OrdinalList {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = OrdinalList;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number or a list such as \"0,2-4\"")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<OrdinalList, E> {
-                let set = u32::try_from(v).ok().map(|v| {
+impl crate::api::decode::FromNode for OrdinalList {
+    /// A number or a list such as `"0,2-4"`; an invalid list is kept for validation to name.
+    fn from_node(n: crate::api::decode::Node<'_>) -> Result<Self, crate::api::decode::DeError> {
+        use serde_yaml_ng::Value;
+        match n.value() {
+            Value::Number(x) => {
+                let text = x.to_string();
+                let set = x.as_u64().and_then(|v| u32::try_from(v).ok()).map(|v| {
                     let mut s = IndexSet::new();
                     s.insert(v);
                     s
                 });
-                Ok(OrdinalList {
-                    text: v.to_string(),
-                    set,
-                })
+                Ok(OrdinalList { text, set })
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<OrdinalList, E> {
-                if v < 0 {
-                    return Ok(OrdinalList {
-                        text: v.to_string(),
-                        set: None,
-                    });
-                }
-                self.visit_u64(v as u64)
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<OrdinalList, E> {
-                Ok(OrdinalList {
-                    text: v.to_string(),
-                    set: IndexSet::parse(v),
-                })
-            }
+            Value::String(v) => Ok(OrdinalList {
+                text: v.clone(),
+                set: IndexSet::parse(v),
+            }),
+            _ => Err(n.invalid_type("a number or a list such as \"0,2-4\"")),
         }
-        d.deserialize_any(V)
     }
 }
 

@@ -783,7 +783,7 @@ fn describe_topology_spread(w: &mut PrefixWriter, tscs: Option<&Value>) {
         );
         if let Some(sel) = t
             .get("labelSelector")
-            .and_then(|s| serde_json::from_value::<crate::api::LabelSelector>(s.clone()).ok())
+            .and_then(|s| crate::api::decode::decode::<crate::api::LabelSelector>(&crate::api::decode::from_json(s)).ok().map(|(sel, _)| sel))
         {
             let text = selector_string(&sel);
             let text = if text.is_empty() {
