@@ -80,8 +80,9 @@ fn pct_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
+            let hex = |c: u8| (c as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
                 i += 3;
                 continue;
             }
@@ -238,6 +239,14 @@ mod tests {
         let f = st.to_fragment();
         assert_eq!(f, "v=1&example=pi&speed=2.5&embed=1&theme=dark");
         assert_eq!(LinkState::parse(&f).speed, Some(2.5));
+    }
+
+    #[test]
+    fn percent_escapes_next_to_multibyte_text_do_not_panic() {
+        // Found by the link_decode fuzzer: `%` followed by a 2-byte character.
+        let st = LinkState::parse("v=%+\u{57d}x&theme=%41%zz%");
+        assert_eq!(st.version.as_deref(), Some("% \u{57d}x"));
+        assert_eq!(st.theme.as_deref(), Some("A%zz%"));
     }
 
     #[test]
