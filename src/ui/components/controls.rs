@@ -36,7 +36,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { "Run" }
             </button>
             if let Some(paused) = props.pausable {
-                <button type="button" class="button" onclick={ pause } aria-pressed={ paused.to_string() }>
+                <button type="button" class="button" onclick={ pause }>
                     { if paused { "Resume" } else { "Pause" } }
                 </button>
             }
