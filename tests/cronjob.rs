@@ -486,3 +486,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_cronjob_deleted_in_the_background_is_gone_at_once() {
+    let text = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: \"* * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: c\n            image: busybox\n            command: [sleep, \"100\"]\n---\napiVersion: playground/v1\nkind: Scenario\nmetadata:\n  name: s\nspec:\n  stopAfterSeconds: 400\n  actions:\n  - at: 90\n    deleteJob: {}\n";
+    let file = jobplay::scenario::ScenarioFile::parse(text).expect("valid");
+    let mut c = jobplay::cluster::Cluster::new(&file);
+    c.run_to_end();
+    // One Job at 60 s, none after the deletion at 90 s, and no event after it either.
+    assert_eq!(c.store.jobs.len(), 1);
+    assert!(c
+        .store
+        .events
+        .iter()
+        .filter(|e| e.object.starts_with("CronJob/"))
+        .all(|e| e.time.secs_f64() < 90.0));
+    assert!(c.store.jobs[0].removed_at.is_some());
+}

@@ -515,6 +515,12 @@ impl Cluster {
                     Root::CronJob => {
                         if let Some(c) = self.cron_ctrl.as_mut() {
                             c.deleted = true;
+                            // Background and orphan deletion remove the object at once;
+                            // foreground deletion keeps it until its Jobs are gone.
+                            c.gone = policy != Propagation::Foreground;
+                        }
+                        if let Some(cj) = self.store.cronjob.as_mut() {
+                            cj.metadata.deletion_timestamp = Some(now);
                         }
                         if policy != Propagation::Orphan {
                             for j in 0..self.store.jobs.len() {

@@ -63,6 +63,8 @@ pub struct CronJobController {
     cache: Cache,
     /// The CronJob was deleted.
     pub deleted: bool,
+    /// The CronJob left the API (background or orphan deletion): nothing syncs it any more.
+    pub gone: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -135,6 +137,7 @@ impl CronJobController {
             failures: 0,
             cache: Cache::default(),
             deleted: false,
+            gone: false,
         }
     }
 
@@ -166,12 +169,15 @@ impl CronJobController {
 
     /// A Job changed: if the CronJob owns it, sync now.
     pub fn on_job_changed(&mut self, ctx: &mut Ctx<'_>, id: JobId) {
-        if ctx.store.job(id).cron_ordinal.is_some() {
+        if !self.gone && ctx.store.job(id).cron_ordinal.is_some() {
             self.add_now(ctx);
         }
     }
 
     pub fn on_timer(&mut self, ctx: &mut Ctx<'_>) {
+        if self.gone {
+            return;
+        }
         let now = ctx.now;
         if self.updated == Some(now) {
             self.updated = None;
