@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 target_dir=${CARGO_TARGET_DIR:-target}
-wasm="$target_dir/wasm32-unknown-unknown/release/jobplay.wasm"
+wasm="$target_dir/wasm32-unknown-unknown/web/jobplay.wasm"
 
-cargo build --release --target wasm32-unknown-unknown --lib
+cargo build --profile web --target wasm32-unknown-unknown --lib
 
 mkdir -p "$target_dir"
 tmp=$(mktemp -d "$target_dir/dist.tmp.XXXXXX")
