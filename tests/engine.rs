@@ -430,7 +430,7 @@ fn eviction_adds_disruption_target() {
         .condition("DisruptionTarget")
         .expect("condition");
     assert_eq!(
-        (dt.status.as_str(), dt.reason.as_deref()),
+        (dt.status.as_ref(), dt.reason.as_deref()),
         ("True", Some("EvictionByEvictionAPI"))
     );
     assert_eq!(p.pod.status.phase, PodPhase::Failed);

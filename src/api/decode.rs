@@ -294,6 +294,18 @@ impl<T: FromNode> FromNode for Option<T> {
     }
 }
 
+impl<T: FromNode> FromNode for Box<T> {
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        T::from_node(n).map(Box::new)
+    }
+}
+
+impl<T: FromNode> FromNode for std::sync::Arc<T> {
+    fn from_node(n: Node<'_>) -> Result<Self, DeError> {
+        T::from_node(n).map(std::sync::Arc::new)
+    }
+}
+
 impl<T: FromNode> FromNode for Vec<T> {
     fn from_node(n: Node<'_>) -> Result<Self, DeError> {
         n.items(T::from_node)

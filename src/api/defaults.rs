@@ -77,20 +77,15 @@ pub fn default_pod_spec(spec: &mut PodSpec) {
         spec.termination_grace_period_seconds = Some(30);
     }
     if spec.dns_policy.is_none() {
-        spec.dns_policy = Some(serde_json::Value::String("ClusterFirst".into()));
+        spec.dns_policy = Some(Box::new(serde_json::Value::String("ClusterFirst".into())));
     }
     if spec.scheduler_name.is_none() {
         spec.scheduler_name = Some("default-scheduler".into());
     }
     if spec.security_context.is_none() {
-        spec.security_context = Some(serde_json::Value::Object(Default::default()));
+        spec.security_context = Some(Box::new(serde_json::Value::Object(Default::default())));
     }
-    for c in spec
-        .containers
-        .iter_mut()
-        .flatten()
-        .chain(spec.init_containers.iter_mut().flatten())
-    {
+    for c in spec.containers_mut() {
         if c.image_pull_policy.is_none() {
             let image = c.image.as_deref().unwrap_or("");
             let last = image.rsplit('/').next().unwrap_or(image);
@@ -105,11 +100,12 @@ pub fn default_pod_spec(spec: &mut PodSpec) {
             });
         }
         if c.termination_message_path.is_none() {
-            c.termination_message_path =
-                Some(serde_json::Value::String("/dev/termination-log".into()));
+            c.termination_message_path = Some(Box::new(serde_json::Value::String(
+                "/dev/termination-log".into(),
+            )));
         }
         if c.termination_message_policy.is_none() {
-            c.termination_message_policy = Some(serde_json::Value::String("File".into()));
+            c.termination_message_policy = Some(Box::new(serde_json::Value::String("File".into())));
         }
     }
 }

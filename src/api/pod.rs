@@ -6,6 +6,7 @@
 use super::meta::{string_enum, ObjectMeta, Time};
 use serde::Serialize;
 use serde_json::Value;
+use std::sync::Arc;
 
 string_enum! {
     /// `spec.restartPolicy` of a pod.
@@ -37,8 +38,9 @@ macro_rules! opaque_fields {
                 pub $f: Option<$t>,
             )*
             $(
+                // Boxed: most are absent, and a pod's spec is copied for every pod.
                 #[serde(skip_serializing_if = "Option::is_none")]
-                pub $o: Option<Value>,
+                pub $o: Option<Box<Value>>,
             )*
         }
         crate::from_node!($name { $($f $(= $rename)?,)* $($o,)* });
@@ -49,8 +51,9 @@ opaque_fields! {
     /// core/v1 PodSpec.
     pub struct PodSpec {
         typed {
-            containers: Vec<Container>,
-            init_containers: Vec<Container>,
+            // Shared: every pod of a Job holds the same container list.
+            containers: Arc<Vec<Container>>,
+            init_containers: Arc<Vec<Container>>,
             restart_policy: RestartPolicy,
             termination_grace_period_seconds: i64,
             active_deadline_seconds: i64,
@@ -77,11 +80,25 @@ opaque_fields! {
 }
 
 impl PodSpec {
+    /// Containers and init containers, to change (copied first if shared).
+    pub fn containers_mut(&mut self) -> impl Iterator<Item = &mut Container> {
+        self.containers
+            .iter_mut()
+            .flat_map(|a| Arc::make_mut(a).iter_mut())
+            .chain(
+                self.init_containers
+                    .iter_mut()
+                    .flat_map(|a| Arc::make_mut(a).iter_mut()),
+            )
+    }
     pub fn containers(&self) -> &[Container] {
-        self.containers.as_deref().unwrap_or(&[])
+        self.containers.as_deref().map(Vec::as_slice).unwrap_or(&[])
     }
     pub fn init_containers(&self) -> &[Container] {
-        self.init_containers.as_deref().unwrap_or(&[])
+        self.init_containers
+            .as_deref()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
     /// The grace period; a negative value is accepted by the API server (with a warning) and
     /// treated as 1 s.
@@ -147,17 +164,20 @@ impl PodPhase {
     }
 }
 
+/// Text that is usually a literal (`Ready`, `True`, `PodCompleted`): no allocation then.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// A pod condition (`Ready`, `DisruptionTarget`, ...).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PodCondition {
     #[serde(rename = "type")]
-    pub type_: String,
-    pub status: String,
+    pub type_: Text,
+    pub status: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
+    pub message: Option<Text>,
     pub last_transition_time: Time,
 }
 
@@ -247,25 +267,43 @@ impl PodStatus {
     /// Set a condition, keeping `lastTransitionTime` when the status does not change.
     pub fn set_condition(
         &mut self,
-        type_: &str,
-        status: &str,
-        reason: Option<&str>,
-        message: Option<&str>,
+        type_: &'static str,
+        status: &'static str,
+        reason: Option<&'static str>,
+        message: Option<&'static str>,
+        now: Time,
+    ) {
+        self.set_condition_text(
+            type_.into(),
+            status.into(),
+            reason.map(Text::from),
+            message.map(Text::from),
+            now,
+        )
+    }
+
+    /// [`set_condition`](Self::set_condition) with text that is not a literal.
+    pub fn set_condition_text(
+        &mut self,
+        type_: Text,
+        status: Text,
+        reason: Option<Text>,
+        message: Option<Text>,
         now: Time,
     ) {
         if let Some(c) = self.conditions.iter_mut().find(|c| c.type_ == type_) {
             if c.status != status {
                 c.last_transition_time = now;
             }
-            c.status = status.to_string();
-            c.reason = reason.map(str::to_string);
-            c.message = message.map(str::to_string);
+            c.status = status;
+            c.reason = reason;
+            c.message = message;
         } else {
             self.conditions.push(PodCondition {
-                type_: type_.to_string(),
-                status: status.to_string(),
-                reason: reason.map(str::to_string),
-                message: message.map(str::to_string),
+                type_,
+                status,
+                reason,
+                message,
                 last_transition_time: now,
             });
         }

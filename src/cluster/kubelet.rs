@@ -245,8 +245,9 @@ impl Kubelet {
         let run = self
             .behaviour
             .container_run(key, c, &container, run_no, &env);
+        let mut run = run;
         let Some(rt) = self.rt_mut(id) else { return };
-        rt.files = run.files.clone();
+        rt.files = std::mem::take(&mut run.files);
         if init {
             rt.init_running = Some(c);
         }
@@ -257,8 +258,8 @@ impl Kubelet {
         };
         crt.started_at = now;
         crt.running = true;
-        for (off, line) in &run.logs {
-            crt.logs.push((now.plus_ms(*off), line.clone()));
+        for (off, line) in std::mem::take(&mut run.logs) {
+            crt.logs.push((now.plus_ms(off), line));
         }
         let c16 = c as u16 + if init { 0x8000 } else { 0 };
         if run.evicted {
@@ -594,6 +595,26 @@ impl Kubelet {
             s.set_condition("Ready", "False", reason, None, now);
             s.set_condition("ContainersReady", "False", reason, None, now);
         });
+        self.forget_if_silent(ctx, id);
+    }
+
+    /// A terminal pod whose containers printed nothing needs nothing more from the
+    /// kubelet: drop its runtime (big runs keep tens of thousands of finished pods).
+    fn forget_if_silent(&mut self, ctx: &Ctx<'_>, id: PodId) {
+        if !ctx.store.pod(id).is_terminal() {
+            return;
+        }
+        let silent = self.runtime(id).is_some_and(|rt| {
+            rt.containers
+                .iter()
+                .chain(rt.init_containers.iter())
+                .all(|c| c.logs.is_empty())
+        });
+        if silent {
+            if let Some(slot) = self.pods.get_mut(id.0 as usize) {
+                *slot = None;
+            }
+        }
     }
 
     /// The pod got a deletionTimestamp: stop its containers within the grace period.

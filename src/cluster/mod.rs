@@ -494,11 +494,11 @@ impl Cluster {
                 for p in self.select_pods(&c.selector()) {
                     let status = c.status.clone().unwrap_or_else(|| "True".into());
                     self.store.update_pod_status(p, now, |s| {
-                        s.set_condition(
-                            &c.type_,
-                            &status,
-                            c.reason.as_deref(),
-                            c.message.as_deref(),
+                        s.set_condition_text(
+                            c.type_.clone().into(),
+                            status.clone().into(),
+                            c.reason.clone().map(Into::into),
+                            c.message.clone().map(Into::into),
                             now,
                         );
                     });

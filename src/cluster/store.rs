@@ -48,7 +48,8 @@ pub enum Propagation {
 /// A Pod object and the simulation's own notes about it.
 #[derive(Clone, Debug)]
 pub struct PodRecord {
-    pub pod: Pod,
+    /// Boxed: the records vector then holds small entries, without slack the size of pods.
+    pub pod: Box<Pod>,
     pub job: JobId,
     pub index: Option<CompletionIndex>,
     /// 0-based ordinal among the pods of its index (Indexed) or of its Job.
@@ -238,7 +239,7 @@ impl Store {
         rec.pods.push(id);
         rec.tracked.push(id);
         self.pods.push(PodRecord {
-            pod,
+            pod: Box::new(pod),
             job,
             index,
             ordinal,

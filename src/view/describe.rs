@@ -299,8 +299,8 @@ fn describe_pod_template(w: &mut PrefixWriter, template: Option<&PodTemplateSpec
         describe_containers(w, "Init Containers", spec.init_containers());
     }
     describe_containers(w, "Containers", spec.containers());
-    describe_volumes(w, spec.volumes.as_ref());
-    describe_topology_spread(w, spec.topology_spread_constraints.as_ref());
+    describe_volumes(w, spec.volumes.as_deref());
+    describe_topology_spread(w, spec.topology_spread_constraints.as_deref());
     if let Some(pc) = spec
         .priority_class_name
         .as_deref()
@@ -309,7 +309,7 @@ fn describe_pod_template(w: &mut PrefixWriter, template: Option<&PodTemplateSpec
         w.write(1, &format!("Priority Class Name:\t{pc}\n"));
     }
     print_labels(w, "  Node-Selectors", spec.node_selector.as_ref());
-    print_tolerations(w, "  Tolerations", spec.tolerations.as_ref());
+    print_tolerations(w, "  Tolerations", spec.tolerations.as_deref());
 }
 
 fn describe_containers(w: &mut PrefixWriter, label: &str, containers: &[Container]) {
@@ -321,7 +321,7 @@ fn describe_containers(w: &mut PrefixWriter, label: &str, containers: &[Containe
             2,
             &format!("Image:\t{}\n", c.image.as_deref().unwrap_or("")),
         );
-        let ports = arr(c.ports.as_ref());
+        let ports = arr(c.ports.as_deref());
         let port_of = |p: &Value, field: &str| {
             format!(
                 "{}/{}",
@@ -375,7 +375,7 @@ fn describe_containers(w: &mut PrefixWriter, label: &str, containers: &[Containe
                 w.write(3, &format!("{s}\n"));
             }
         }
-        describe_resources(w, c.resources.as_ref());
+        describe_resources(w, c.resources.as_deref());
         for (title, probe) in [
             ("Liveness", &c.liveness_probe),
             ("Readiness", &c.readiness_probe),
@@ -385,7 +385,7 @@ fn describe_containers(w: &mut PrefixWriter, label: &str, containers: &[Containe
                 w.write(2, &format!("{title}:\t{}\n", describe_probe(p)));
             }
         }
-        let env_from = arr(c.env_from.as_ref());
+        let env_from = arr(c.env_from.as_deref());
         if !env_from.is_empty() {
             w.write(2, "Environment Variables from:\n");
             for e in env_from {
@@ -573,7 +573,7 @@ fn container_resource_value(c: &Container, resource: &str) -> String {
 }
 
 fn describe_mounts(w: &mut PrefixWriter, c: &Container) {
-    let mut mounts = arr(c.volume_mounts.as_ref());
+    let mut mounts = arr(c.volume_mounts.as_deref());
     let none = if mounts.is_empty() { "\t<none>" } else { "" };
     w.write(2, &format!("Mounts:{none}\n"));
     let path = |m: &Value| m.get("mountPath").map(scalar).unwrap_or_default();
@@ -595,7 +595,7 @@ fn describe_mounts(w: &mut PrefixWriter, c: &Container) {
             &format!("{} from {name} ({})\n", path(m), flags.join(",")),
         );
     }
-    let mut devices = arr(c.volume_devices.as_ref());
+    let mut devices = arr(c.volume_devices.as_deref());
     if !devices.is_empty() {
         w.write(2, "Devices:\n");
         let dpath = |d: &Value| d.get("devicePath").map(scalar).unwrap_or_default();
@@ -781,10 +781,13 @@ fn describe_topology_spread(w: &mut PrefixWriter, tscs: Option<&Value>) {
                 t.get("maxSkew").and_then(Value::as_i64).unwrap_or(0)
             ),
         );
-        if let Some(sel) = t
-            .get("labelSelector")
-            .and_then(|s| crate::api::decode::decode::<crate::api::LabelSelector>(&crate::api::decode::from_json(s)).ok().map(|(sel, _)| sel))
-        {
+        if let Some(sel) = t.get("labelSelector").and_then(|s| {
+            crate::api::decode::decode::<crate::api::LabelSelector>(&crate::api::decode::from_json(
+                s,
+            ))
+            .ok()
+            .map(|(sel, _)| sel)
+        }) {
             let text = selector_string(&sel);
             let text = if text.is_empty() {
                 "<none>".into()

@@ -57,7 +57,7 @@ pub fn pods(c: &Cluster) -> Table {
         .pods
         .iter()
         .filter(|p| p.removed_at.is_none() && p.created_at <= c.now)
-        .map(|p| &p.pod)
+        .map(|p| &*p.pod)
         .collect();
     list.sort_by(|a, b| a.metadata.name().cmp(b.metadata.name()));
     Table {

@@ -208,11 +208,11 @@ pub fn validate_pod_spec(path: &str, spec: &PodSpec) -> ErrorList {
             "",
         ));
     }
-    let (volumes, verrs) = validate_volumes(&format!("{path}.volumes"), spec.volumes.as_ref());
+    let (volumes, verrs) = validate_volumes(&format!("{path}.volumes"), spec.volumes.as_deref());
     errs.extend(verrs);
     errs.extend(validate_containers(
         &format!("{path}.containers"),
-        spec.containers.as_deref(),
+        spec.containers.as_deref().map(Vec::as_slice),
         &volumes,
     ));
     errs.extend(validate_init_containers(
@@ -238,11 +238,11 @@ pub fn validate_pod_spec(path: &str, spec: &PodSpec) -> ErrorList {
     errs.extend(validate_dns_config(path, spec));
     errs.extend(validate_readiness_gates(
         path,
-        spec.readiness_gates.as_ref(),
+        spec.readiness_gates.as_deref(),
     ));
     errs.extend(validate_scheduling_gates(
         path,
-        spec.scheduling_gates.as_ref(),
+        spec.scheduling_gates.as_deref(),
     ));
     if let Some(sa) = spec
         .service_account_name
@@ -288,14 +288,14 @@ pub fn validate_pod_spec(path: &str, spec: &PodSpec) -> ErrorList {
             name_is_dns_subdomain(pc, false),
         ));
     }
-    if let Some(rc) = as_str(spec.runtime_class_name.as_ref()) {
+    if let Some(rc) = as_str(spec.runtime_class_name.as_deref()) {
         errs.extend(validate_with(
             &format!("{path}.runtimeClassName"),
             rc,
             name_is_dns_subdomain(rc, false),
         ));
     }
-    if let Some(pp) = spec.preemption_policy.as_ref().filter(|v| !v.is_null()) {
+    if let Some(pp) = spec.preemption_policy.as_deref().filter(|v| !v.is_null()) {
         let p = format!("{path}.preemptionPolicy");
         match pp.as_str() {
             Some("PreemptLowerPriority") | Some("Never") => {}
@@ -313,7 +313,7 @@ pub fn validate_pod_spec(path: &str, spec: &PodSpec) -> ErrorList {
 
 fn validate_dns_policy(path: &str, spec: &PodSpec) -> ErrorList {
     let p = format!("{path}.dnsPolicy");
-    match spec.dns_policy.as_ref() {
+    match spec.dns_policy.as_deref() {
         None => vec![FieldError::required(p, "")],
         Some(v) => match v.as_str() {
             Some("ClusterFirstWithHostNet") | Some("ClusterFirst") | Some("Default")
@@ -331,10 +331,10 @@ fn validate_dns_policy(path: &str, spec: &PodSpec) -> ErrorList {
 
 /// The `dnsPolicy: None` requirements of `validatePodDNSConfig`.
 fn validate_dns_config(path: &str, spec: &PodSpec) -> ErrorList {
-    if as_str(spec.dns_policy.as_ref()) != Some("None") {
+    if as_str(spec.dns_policy.as_deref()) != Some("None") {
         return Vec::new();
     }
-    let cfg = spec.dns_config.as_ref().filter(|v| !v.is_null());
+    let cfg = spec.dns_config.as_deref().filter(|v| !v.is_null());
     match cfg {
         None => vec![FieldError::required(
             format!("{path}.dnsConfig"),
@@ -484,7 +484,7 @@ fn validate_container_common(path: &str, c: &Container, volumes: &HashSet<String
         errs.push(FieldError::required(format!("{path}.image"), ""));
     }
     let tmp = format!("{path}.terminationMessagePolicy");
-    match c.termination_message_policy.as_ref() {
+    match c.termination_message_policy.as_deref() {
         None => errs.push(FieldError::required(tmp, "")),
         Some(v) => match v.as_str() {
             Some("File") | Some("FallbackToLogsOnError") => {}
@@ -497,15 +497,15 @@ fn validate_container_common(path: &str, c: &Container, volumes: &HashSet<String
             )),
         },
     }
-    errs.extend(validate_ports(&format!("{path}.ports"), c.ports.as_ref()));
+    errs.extend(validate_ports(&format!("{path}.ports"), c.ports.as_deref()));
     errs.extend(validate_env(&format!("{path}.env"), c.env()));
     errs.extend(validate_env_from(
         &format!("{path}.envFrom"),
-        c.env_from.as_ref(),
+        c.env_from.as_deref(),
     ));
     errs.extend(validate_volume_mounts(
         &format!("{path}.volumeMounts"),
-        c.volume_mounts.as_ref(),
+        c.volume_mounts.as_deref(),
         volumes,
     ));
     let pp = format!("{path}.imagePullPolicy");

@@ -380,38 +380,38 @@ fn container(c: &Container) -> String {
         "WorkingDir",
         json_string(c.working_dir.as_deref().unwrap_or("")),
     );
-    f("Ports", opaque(c.ports.as_ref()));
-    f("EnvFrom", opaque(c.env_from.as_ref()));
+    f("Ports", opaque(c.ports.as_deref()));
+    f("EnvFrom", opaque(c.env_from.as_deref()));
     f("Env", env(c.env.as_ref()));
-    f("Resources", resources(c.resources.as_ref()));
-    f("ResizePolicy", opaque(c.resize_policy.as_ref()));
+    f("Resources", resources(c.resources.as_deref()));
+    f("ResizePolicy", opaque(c.resize_policy.as_deref()));
     f("RestartPolicy", opt_str(c.restart_policy.as_deref()));
     f(
         "RestartPolicyRules",
-        opaque(c.restart_policy_rules.as_ref()),
+        opaque(c.restart_policy_rules.as_deref()),
     );
-    f("VolumeMounts", opaque(c.volume_mounts.as_ref()));
-    f("VolumeDevices", opaque(c.volume_devices.as_ref()));
-    f("LivenessProbe", opaque(c.liveness_probe.as_ref()));
-    f("ReadinessProbe", opaque(c.readiness_probe.as_ref()));
-    f("StartupProbe", opaque(c.startup_probe.as_ref()));
-    f("Lifecycle", opaque(c.lifecycle.as_ref()));
+    f("VolumeMounts", opaque(c.volume_mounts.as_deref()));
+    f("VolumeDevices", opaque(c.volume_devices.as_deref()));
+    f("LivenessProbe", opaque(c.liveness_probe.as_deref()));
+    f("ReadinessProbe", opaque(c.readiness_probe.as_deref()));
+    f("StartupProbe", opaque(c.startup_probe.as_deref()));
+    f("Lifecycle", opaque(c.lifecycle.as_deref()));
     f(
         "TerminationMessagePath",
-        value_str(c.termination_message_path.as_ref()),
+        value_str(c.termination_message_path.as_deref()),
     );
     f(
         "TerminationMessagePolicy",
-        value_str(c.termination_message_policy.as_ref()),
+        value_str(c.termination_message_policy.as_deref()),
     );
     f(
         "ImagePullPolicy",
         json_string(c.image_pull_policy.as_deref().unwrap_or("")),
     );
-    f("SecurityContext", opaque(c.security_context.as_ref()));
-    f("Stdin", value_bool(c.stdin.as_ref()).into());
-    f("StdinOnce", value_bool(c.stdin_once.as_ref()).into());
-    f("TTY", value_bool(c.tty.as_ref()).into());
+    f("SecurityContext", opaque(c.security_context.as_deref()));
+    f("Stdin", value_bool(c.stdin.as_deref()).into());
+    f("StdinOnce", value_bool(c.stdin_once.as_deref()).into());
+    f("TTY", value_bool(c.tty.as_deref()).into());
     out.push('}');
     out
 }
@@ -428,18 +428,18 @@ fn containers(v: Option<&Vec<Container>>) -> String {
 
 /// Internal `core.PodSecurityContext`: the v1 pod-level host namespace fields live here.
 fn pod_security_context(s: &PodSpec) -> String {
-    let Some(sc) = s.security_context.as_ref() else {
+    let Some(sc) = s.security_context.as_deref() else {
         return "null".into();
     };
     let get = |k: &str| opaque(sc.get(k));
     let flag = |b: Option<bool>| if b.unwrap_or(false) { "true" } else { "false" };
     format!(
         "{{\"HostNetwork\":{},\"HostPID\":{},\"HostIPC\":{},\"ShareProcessNamespace\":{},\"HostUsers\":{},\"SELinuxOptions\":{},\"WindowsOptions\":{},\"RunAsUser\":{},\"RunAsGroup\":{},\"RunAsNonRoot\":{},\"SupplementalGroups\":{},\"SupplementalGroupsPolicy\":{},\"FSGroup\":{},\"FSGroupChangePolicy\":{},\"Sysctls\":{},\"SeccompProfile\":{},\"AppArmorProfile\":{},\"SELinuxChangePolicy\":{}}}",
-        flag(s.host_network.as_ref().and_then(|v| v.as_bool())),
+        flag(s.host_network.as_deref().and_then(|v| v.as_bool())),
         flag(s.host_pid),
         flag(s.host_ipc),
-        opaque(s.share_process_namespace.as_ref()),
-        opaque(s.host_users.as_ref()),
+        opaque(s.share_process_namespace.as_deref()),
+        opaque(s.host_users.as_deref()),
         get("seLinuxOptions"),
         get("windowsOptions"),
         get("runAsUser"),
@@ -469,12 +469,12 @@ pub fn pod_spec(s: &PodSpec) -> String {
         }
         let _ = write!(out, "\"{k}\":{v}");
     };
-    f("Volumes", opaque(s.volumes.as_ref()));
-    f("InitContainers", containers(s.init_containers.as_ref()));
-    f("Containers", containers(s.containers.as_ref()));
+    f("Volumes", opaque(s.volumes.as_deref()));
+    f("InitContainers", containers(s.init_containers.as_deref()));
+    f("Containers", containers(s.containers.as_deref()));
     f(
         "EphemeralContainers",
-        opaque(s.ephemeral_containers.as_ref()),
+        opaque(s.ephemeral_containers.as_deref()),
     );
     f(
         "RestartPolicy",
@@ -485,60 +485,60 @@ pub fn pod_spec(s: &PodSpec) -> String {
         opt_num(s.termination_grace_period_seconds),
     );
     f("ActiveDeadlineSeconds", opt_num(s.active_deadline_seconds));
-    f("DNSPolicy", value_str(s.dns_policy.as_ref()));
+    f("DNSPolicy", value_str(s.dns_policy.as_deref()));
     f("NodeSelector", str_map(s.node_selector.as_ref()));
     let sa = s
         .service_account_name
         .as_deref()
-        .or(s.service_account.as_ref().and_then(|v| v.as_str()))
+        .or(s.service_account.as_deref().and_then(|v| v.as_str()))
         .unwrap_or("");
     f("ServiceAccountName", json_string(sa));
     f(
         "AutomountServiceAccountToken",
-        opaque(s.automount_service_account_token.as_ref()),
+        opaque(s.automount_service_account_token.as_deref()),
     );
     f(
         "NodeName",
         json_string(s.node_name.as_deref().unwrap_or("")),
     );
     f("SecurityContext", pod_security_context(s));
-    f("ImagePullSecrets", opaque(s.image_pull_secrets.as_ref()));
+    f("ImagePullSecrets", opaque(s.image_pull_secrets.as_deref()));
     f("Hostname", json_string(s.hostname.as_deref().unwrap_or("")));
     f(
         "Subdomain",
         json_string(s.subdomain.as_deref().unwrap_or("")),
     );
     f("SetHostnameAsFQDN", opt_num(s.set_hostname_as_fqdn));
-    f("Affinity", opaque(s.affinity.as_ref()));
+    f("Affinity", opaque(s.affinity.as_deref()));
     f(
         "SchedulerName",
         json_string(s.scheduler_name.as_deref().unwrap_or("")),
     );
-    f("Tolerations", opaque(s.tolerations.as_ref()));
-    f("HostAliases", opaque(s.host_aliases.as_ref()));
+    f("Tolerations", opaque(s.tolerations.as_deref()));
+    f("HostAliases", opaque(s.host_aliases.as_deref()));
     f(
         "PriorityClassName",
         json_string(s.priority_class_name.as_deref().unwrap_or("")),
     );
-    f("Priority", opaque(s.priority.as_ref()));
-    f("PreemptionPolicy", opaque(s.preemption_policy.as_ref()));
-    f("DNSConfig", opaque(s.dns_config.as_ref()));
-    f("ReadinessGates", opaque(s.readiness_gates.as_ref()));
-    f("RuntimeClassName", opaque(s.runtime_class_name.as_ref()));
-    f("Overhead", opaque(s.overhead.as_ref()));
+    f("Priority", opaque(s.priority.as_deref()));
+    f("PreemptionPolicy", opaque(s.preemption_policy.as_deref()));
+    f("DNSConfig", opaque(s.dns_config.as_deref()));
+    f("ReadinessGates", opaque(s.readiness_gates.as_deref()));
+    f("RuntimeClassName", opaque(s.runtime_class_name.as_deref()));
+    f("Overhead", opaque(s.overhead.as_deref()));
     f(
         "EnableServiceLinks",
-        opaque(s.enable_service_links.as_ref()),
+        opaque(s.enable_service_links.as_deref()),
     );
     f(
         "TopologySpreadConstraints",
-        opaque(s.topology_spread_constraints.as_ref()),
+        opaque(s.topology_spread_constraints.as_deref()),
     );
-    f("OS", opaque(s.os.as_ref()));
-    f("SchedulingGates", opaque(s.scheduling_gates.as_ref()));
-    f("ResourceClaims", opaque(s.resource_claims.as_ref()));
-    f("Resources", opaque(s.resources.as_ref()));
-    f("HostnameOverride", opaque(s.hostname_override.as_ref()));
+    f("OS", opaque(s.os.as_deref()));
+    f("SchedulingGates", opaque(s.scheduling_gates.as_deref()));
+    f("ResourceClaims", opaque(s.resource_claims.as_deref()));
+    f("Resources", opaque(s.resources.as_deref()));
+    f("HostnameOverride", opaque(s.hostname_override.as_deref()));
     out.push('}');
     out
 }

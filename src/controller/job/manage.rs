@@ -248,6 +248,7 @@ impl JobController {
             diff = indexes.len() as i32;
         }
         let before = active;
+        let proto = Self::pod_prototype(&sc.job);
         for ix in indexes {
             let cause = Cause::Create {
                 active: before,
@@ -257,10 +258,33 @@ impl JobController {
                 succeeded: sc.succeeded,
                 index: ix,
             };
-            self.create_pod(ctx, sc, ix, cause);
+            self.create_pod(ctx, sc, ix, cause, &proto);
         }
         active += diff;
         (active, 0)
+    }
+
+    /// The spec every pod of this sync starts from: the template's, with
+    /// `JOB_COMPLETION_INDEX` added to each container of an Indexed Job. Built once per
+    /// sync, so that all the pods share one container list.
+    fn pod_prototype(job: &crate::api::Job) -> crate::api::PodSpec {
+        let mut spec = job.spec.template_spec().cloned().unwrap_or_default();
+        if job.spec.is_indexed() {
+            let env = EnvVar {
+                name: "JOB_COMPLETION_INDEX".into(),
+                value: None,
+                value_from: Some(serde_json::json!({
+                    "fieldRef": {"apiVersion": "v1", "fieldPath": format!("metadata.labels['{JOB_COMPLETION_INDEX}']")}
+                })),
+            };
+            for c in spec.containers_mut() {
+                let list = c.env.get_or_insert_with(Vec::new);
+                if !list.iter().any(|e| e.name == "JOB_COMPLETION_INDEX") {
+                    list.push(env.clone());
+                }
+            }
+        }
+        spec
     }
 
     fn create_pod(
@@ -269,12 +293,17 @@ impl JobController {
         sc: &SyncCtx,
         index: Option<u32>,
         cause: Cause,
+        proto: &crate::api::PodSpec,
     ) -> PodId {
         let job = &sc.job;
         let name = job.name().to_string();
-        let template = job.spec.template.clone().unwrap_or_default();
-        let tmeta = template.metadata.unwrap_or_default();
-        let mut spec = template.spec.unwrap_or_default();
+        let tmeta = job
+            .spec
+            .template
+            .as_ref()
+            .and_then(|t| t.metadata.clone())
+            .unwrap_or_default();
+        let mut spec = proto.clone();
         let mut meta = ObjectMeta {
             generate_name: Some(match index {
                 Some(i) => format!("{name}-{i}-"),
@@ -298,24 +327,6 @@ impl JobController {
             meta.set_annotation(JOB_COMPLETION_INDEX, i.to_string());
             meta.set_label(JOB_COMPLETION_INDEX, i.to_string());
             spec.hostname = Some(format!("{name}-{i}"));
-            let env = EnvVar {
-                name: "JOB_COMPLETION_INDEX".into(),
-                value: None,
-                value_from: Some(serde_json::json!({
-                    "fieldRef": {"apiVersion": "v1", "fieldPath": format!("metadata.labels['{JOB_COMPLETION_INDEX}']")}
-                })),
-            };
-            for c in spec
-                .containers
-                .iter_mut()
-                .flatten()
-                .chain(spec.init_containers.iter_mut().flatten())
-            {
-                let list = c.env.get_or_insert_with(Vec::new);
-                if !list.iter().any(|e| e.name == "JOB_COMPLETION_INDEX") {
-                    list.push(env.clone());
-                }
-            }
             if job.spec.backoff_limit_per_index.is_some() {
                 let (fc, ic) = match sc.delayed.get(&i) {
                     Some(&p) => {

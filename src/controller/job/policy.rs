@@ -94,7 +94,7 @@ pub fn match_pod_failure_policy(policy: Option<&PodFailurePolicy>, pod: &Pod) ->
             if let Some(c) = found {
                 let mut m = PolicyMatch {
                     rule: Some(i),
-                    condition: Some(c.type_.clone()),
+                    condition: Some(c.type_.to_string()),
                     action: Some(action.clone()),
                     ..none.clone()
                 };
