@@ -598,6 +598,13 @@ impl Kubelet {
         self.forget_if_silent(ctx, id);
     }
 
+    /// The pod left the API: its runtime (and logs, as on a real node) are gone.
+    pub fn forget(&mut self, id: PodId) {
+        if let Some(slot) = self.pods.get_mut(id.0 as usize) {
+            *slot = None;
+        }
+    }
+
     /// A terminal pod whose containers printed nothing needs nothing more from the
     /// kubelet: drop its runtime (big runs keep tens of thousands of finished pods).
     fn forget_if_silent(&mut self, ctx: &Ctx<'_>, id: PodId) {

@@ -374,7 +374,13 @@ impl Cluster {
                     self.job_ctrl.enqueue_batched(ctx.timers, j, now);
                 }
             }
-            Watch::PodUpdated(p) | Watch::PodRemoved(p) => {
+            Watch::PodUpdated(p) => {
+                if let Some(j) = owner(&ctx, p) {
+                    self.job_ctrl.enqueue_batched(ctx.timers, j, now);
+                }
+            }
+            Watch::PodRemoved(p) => {
+                self.kubelet.forget(p);
                 if let Some(j) = owner(&ctx, p) {
                     self.job_ctrl.enqueue_batched(ctx.timers, j, now);
                 }

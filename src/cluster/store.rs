@@ -322,6 +322,15 @@ impl Store {
                 .is_none_or(|f| f.is_empty())
         {
             rec.removed_at = Some(now);
+            // Gone from the API: keep what the run's history shows (metadata, status,
+            // hostname), drop the spec so that long runs stay small.
+            let spec = &mut rec.pod.spec;
+            let (hostname, subdomain) = (spec.hostname.take(), spec.subdomain.take());
+            *spec = crate::api::PodSpec {
+                hostname,
+                subdomain,
+                ..Default::default()
+            };
             self.outbox.push(Watch::PodRemoved(id));
             let job = self.pod(id).job;
             self.maybe_remove_job(job, now);
@@ -394,6 +403,12 @@ impl Store {
         let rec = self.job_mut(id);
         if rec.removed_at.is_none() {
             rec.removed_at = Some(now);
+            // Gone from the API: the pod template is no longer needed.
+            if let Some(t) = rec.job.spec.template.as_mut() {
+                t.spec = None;
+            }
+            rec.tracked = Vec::new();
+            rec.ordinals = Default::default();
             self.outbox.push(Watch::JobRemoved(id));
         }
     }
