@@ -55,9 +55,11 @@ test-conformance:
 test-e2e: dist
 	node tests/e2e/run.mjs
 
-# A placeholder that runs whatever benchmarks exist (benches/*.rs).
-bench:
-	@if compgen -G 'benches/*.rs' >/dev/null; then cargo bench; else echo "make bench: no benchmarks yet"; fi
+# Benchmarks print figures and assert nothing: the engine natively (benches/engine.rs),
+# the engine in WebAssembly in headless Chromium (scripts/bench-wasm.sh).
+bench: setup
+	cargo bench --bench engine
+	scripts/bench-wasm.sh
 
 clean:
 	rm -rf dist tests/e2e/screenshots
