@@ -2,7 +2,7 @@
 //! deterministic, sans-IO simulation. `api` is the API model and validation,
 //! `scenario` the input contract, `cluster` the simulated cluster (store, kubelet,
 //! clock), `controller` the Job, CronJob and TTL controllers, `view` what kubectl
-//! and the CLI print. `ui` is the web page (wasm32 only).
+//! and the CLI print. `ui` is the web page (its Yew parts wasm32 only).
 
 pub mod api;
 pub mod cli;
@@ -14,5 +14,6 @@ pub mod scenario;
 pub mod sim;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+/// The web page: its engine adapter, strings and form logic everywhere (tested
+/// natively); its Yew components on wasm32 only.
 pub mod ui;

@@ -1,23 +1,36 @@
-//! The web page (wasm32 only): Yew components on top of the engine.
+//! The web page. The plain-Rust parts compile everywhere and are tested natively:
+//! `driver` (the only contact with the engine: a playback of a `Session` and the
+//! snapshot of view values the page shows), `i18n` (every string in English and
+//! Korean) and `scenario_edit` (the Scenario form's edits of the text).
 //!
-//! `app` lays out the page and owns the one [`state::PageState`], changed only
-//! by [`state::Action`]s through its reducer. `driver` is the only file that calls
-//! the engine (build, advance, copy out a snapshot); `components` renders plain
-//! values, one function component per file; `hooks` holds the contact with
-//! browser timers; `panic` turns a panic into a visible banner.
+//! The Yew parts are wasm32 only: `app` lays out the page and owns the one
+//! [`state::PageState`], changed only by [`state::Action`]s through its reducer;
+//! `components` renders plain values, one function component per file; `hooks`
+//! holds the contact with browser timers and events; `panic` turns a panic into a
+//! visible banner.
 
-pub mod app;
-pub mod components;
 pub mod driver;
+pub mod i18n;
+pub mod scenario_edit;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
 pub mod hooks;
+#[cfg(target_arch = "wasm32")]
 pub mod panic;
+#[cfg(target_arch = "wasm32")]
 pub mod state;
 
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 
 /// Entry point, called by the wasm-bindgen glue once the module is loaded:
 /// install the panic banner, then render the page into `#app` (replacing the
 /// loading message).
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen(start)]
 pub fn start() {
     panic::install();
@@ -36,6 +49,7 @@ pub fn start() {
 }
 
 /// Panics on purpose, so that the end-to-end test can check the panic banner.
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn trigger_panic_for_test() {
     panic!("a test asked for this panic");
