@@ -1,53 +1,60 @@
-//! The run controls: Run, Pause/Resume, and the speed select.
+//! The simulation controls: Run, Pause/Resume, Back, Step, Reset, Jump to end.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use crate::ui::i18n::{self as tx, Lang};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    Run,
+    TogglePause,
+    StepBack,
+    Step,
+    Reset,
+    JumpToEnd,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
-    /// Virtual seconds per real second.
-    pub speed: u32,
-    pub speeds: &'static [u32],
-    /// `Some(paused)` while a run is going on; `None` before Run and once over.
-    pub pausable: Option<bool>,
-    pub on_run: Callback<()>,
-    pub on_pause: Callback<()>,
-    pub on_speed: Callback<u32>,
+    pub lang: Lang,
+    pub playing: bool,
+    pub over: bool,
+    /// A run exists (the text was valid once).
+    pub ready: bool,
+    pub on_control: Callback<Control>,
 }
 
 #[function_component(Controls)]
-pub fn controls(props: &ControlsProps) -> Html {
-    let onchange = {
-        let on_speed = props.on_speed.clone();
-        Callback::from(move |e: Event| {
-            if let Some(sel) = e.target_dyn_into::<HtmlSelectElement>() {
-                if let Ok(speed) = sel.value().parse::<u32>() {
-                    on_speed.emit(speed);
-                }
-            }
-        })
-    };
-    let run = props.on_run.reform(|_: MouseEvent| ());
-    let pause = props.on_pause.reform(|_: MouseEvent| ());
-    html! {
-        <div class="controls" role="group" aria-label="Run controls">
-            <button type="button" class="button primary" onclick={ run }
-                title="Run the scenario from t = 0 (Ctrl+Enter)">
-                { "Run" }
+pub fn controls(p: &ControlsProps) -> Html {
+    let l = p.lang;
+    let button = |c: Control,
+                  icon: &'static str,
+                  label: &'static str,
+                  title: &'static str,
+                  class: &'static str,
+                  disabled: bool| {
+        let on = p.on_control.clone();
+        html! {
+            <button type="button" class={ classes!("button", class) } title={ title } { disabled }
+                onclick={ move |_| on.emit(c) }>
+                <span class="icon" aria-hidden="true">{ icon }</span>
+                <span class="label">{ label }</span>
             </button>
-            if let Some(paused) = props.pausable {
-                <button type="button" class="button" onclick={ pause }>
-                    { if paused { "Resume" } else { "Pause" } }
-                </button>
-            }
-            <label class="speed">
-                <span>{ "Speed" }</span>
-                <select { onchange }>
-                    { for props.speeds.iter().map(|&s| html! {
-                        <option value={ s.to_string() } selected={ s == props.speed }>{ format!("{s}×") }</option>
-                    }) }
-                </select>
-            </label>
+        }
+    };
+    let (pause_icon, pause_label) = if p.playing {
+        ("❚❚", l.t(tx::PAUSE))
+    } else {
+        ("▶", l.t(tx::RESUME))
+    };
+    html! {
+        <div class="controls" role="group" aria-label={ l.t(tx::CONTROLS) }>
+            { button(Control::Run, "▶", l.t(tx::RUN), l.t(tx::RUN_TITLE), "primary", false) }
+            { button(Control::TogglePause, pause_icon, pause_label, "Space", "pause", !p.ready || (p.over && !p.playing)) }
+            { button(Control::StepBack, "◂", l.t(tx::STEP_BACK), l.t(tx::STEP_BACK_TITLE), "", !p.ready) }
+            { button(Control::Step, "▸", l.t(tx::STEP), l.t(tx::STEP_TITLE), "", !p.ready || p.over) }
+            { button(Control::Reset, "↺", l.t(tx::RESET), l.t(tx::RESET_TITLE), "", false) }
+            { button(Control::JumpToEnd, "⇥", l.t(tx::JUMP_END), l.t(tx::JUMP_END_TITLE), "", !p.ready || p.over) }
         </div>
     }
 }

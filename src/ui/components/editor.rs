@@ -1,55 +1,54 @@
-//! The scenario editor: a plain textarea for now (a code editor comes later).
-//! Ctrl+Enter (Cmd+Enter on a Mac) runs the scenario.
+//! The scenario editor: a textarea that `www/editor.js` enhances into a YAML
+//! editor (line numbers, colours, indentation, error marks). The page drives it by
+//! attributes: `data-rev` when the page sets the text, `data-diagnostics` with the
+//! validation's problems. Ctrl/Cmd+Enter runs (a document-wide shortcut).
 
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::ui::i18n::{self as tx, Lang};
+
 /// The id of the element listing the input's problems, for `aria-describedby`.
 pub const PROBLEMS_ID: &str = "yaml-problems";
+/// The textarea's id.
+pub const EDITOR_ID: &str = "yaml-editor";
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub value: AttrValue,
-    /// The last Run found problems in the text.
+    pub rev: u32,
+    /// JSON for `data-diagnostics`.
+    pub diagnostics: AttrValue,
     pub invalid: bool,
+    pub lang: Lang,
     pub on_edit: Callback<String>,
-    pub on_run: Callback<()>,
 }
 
 #[function_component(Editor)]
-pub fn editor(props: &EditorProps) -> Html {
-    let oninput = {
-        let on_edit = props.on_edit.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                on_edit.emit(area.value());
-            }
-        })
-    };
-    let onkeydown = {
-        let on_run = props.on_run.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-                e.prevent_default();
-                on_run.emit(());
-            }
-        })
-    };
+pub fn editor(p: &EditorProps) -> Html {
+    let oninput = p.on_edit.reform(|e: InputEvent| {
+        e.target_dyn_into::<HtmlTextAreaElement>()
+            .map(|a| a.value())
+            .unwrap_or_default()
+    });
     html! {
         <textarea
-            id="yaml-editor"
+            id={ EDITOR_ID }
             class="yaml-editor"
-            aria-label="Job YAML"
-            aria-invalid={ if props.invalid { "true" } else { "false" } }
-            aria-describedby={ props.invalid.then_some(PROBLEMS_ID) }
+            data-editor="yaml"
+            data-rev={ p.rev.to_string() }
+            data-diagnostics={ p.diagnostics.clone() }
+            data-editor-lang={ p.lang.code() }
+            aria-label={ p.lang.t(tx::EDITOR_LABEL) }
+            aria-invalid={ if p.invalid { "true" } else { "false" } }
+            aria-describedby={ p.invalid.then_some(PROBLEMS_ID) }
             spellcheck="false"
             autocomplete="off"
             autocapitalize="off"
             wrap="off"
-            rows="18"
-            value={ props.value.clone() }
+            rows="22"
+            value={ p.value.clone() }
             { oninput }
-            { onkeydown }
         />
     }
 }

@@ -1,34 +1,70 @@
-//! One pod: its name, its phase as text and colour, and its times.
+//! One pod as a card: its name, kubectl's STATUS with an icon (never colour
+//! alone), the exit code of a failed container, restarts under OnFailure, and its
+//! attempt. Clicking it explains why the controller created it.
 
 use yew::prelude::*;
 
-use crate::ui::driver::{self, PodView};
+use crate::ui::i18n::{self as tx, Lang};
+use crate::view::model::{PhaseClass, PodCard as Card};
+
+/// The icon that goes with a phase, so that colour is never the only cue.
+pub fn glyph(c: PhaseClass) -> &'static str {
+    match c {
+        PhaseClass::Pending => "◌",
+        PhaseClass::Running => "▶",
+        PhaseClass::Succeeded => "✓",
+        PhaseClass::Failed => "✕",
+        PhaseClass::Terminating => "■",
+        PhaseClass::Evicted => "⊘",
+        PhaseClass::CrashLoop => "↻",
+        PhaseClass::Gone => "·",
+    }
+}
+
+/// What a pod shows in words: kubectl's STATUS, plus Evicted where it tells more.
+pub fn status_text(card: &Card) -> String {
+    if card.class == PhaseClass::Evicted && card.status != "Evicted" {
+        format!("{} (Evicted)", card.status)
+    } else {
+        card.status.clone()
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PodCardProps {
-    pub pod: PodView,
+    pub card: Card,
+    pub lang: Lang,
+    pub selected: bool,
+    /// Show the attempt number (lanes of an index).
+    #[prop_or_default]
+    pub show_attempt: bool,
+    pub on_select: Callback<u32>,
 }
 
 #[function_component(PodCard)]
-pub fn pod_card(props: &PodCardProps) -> Html {
-    let p = &props.pod;
+pub fn pod_card(p: &PodCardProps) -> Html {
+    let l = p.lang;
+    let c = &p.card;
     let mut meta = Vec::new();
-    if let Some(i) = p.index {
-        meta.push(format!("index {i}"));
+    if let Some(code) = c.exit_code {
+        meta.push(l.f(tx::EXIT_CODE, &[&code.to_string()]));
     }
-    meta.push(format!("created {}", driver::clock(p.created_ms)));
-    if let Some(f) = p.finished_ms {
-        meta.push(format!("finished {}", driver::clock(f)));
+    if c.restarts > 0 {
+        meta.push(l.f(tx::RESTARTS, &[&c.restarts.to_string()]));
     }
+    if p.show_attempt {
+        meta.push(l.f(tx::ATTEMPT, &[&(c.attempt + 1).to_string()]));
+    }
+    let id = c.id;
+    let on = p.on_select.clone();
     html! {
-        <li class={ classes!("pod-card", p.phase.class()) } data-phase={ p.phase.label() }>
-            <span class="pod-name">{ p.name.clone() }</span>
-            <span class="pod-phase">
-                <span class="pod-dot" aria-hidden="true"></span>
-                { p.phase.label() }
-                if p.terminating { <span class="pod-terminating">{ " · Terminating" }</span> }
-            </span>
-            <span class="pod-meta">{ meta.join(" · ") }</span>
-        </li>
+        <button type="button" class={ classes!("pod-card", format!("phase-{}", c.class.css()), p.selected.then_some("selected")) }
+            data-phase={ c.class.css() } aria-pressed={ if p.selected { "true" } else { "false" } }
+            title={ c.why.clone() }
+            onclick={ move |_| on.emit(id) }>
+            <span class="pod-name">{ c.name.clone() }</span>
+            <span class="pod-status"><span class="glyph" aria-hidden="true">{ glyph(c.class) }</span>{ status_text(c) }</span>
+            if !meta.is_empty() { <span class="pod-meta">{ meta.join(" · ") }</span> }
+        </button>
     }
 }

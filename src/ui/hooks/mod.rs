@@ -1,5 +1,11 @@
-//! Custom hooks: the page's contact with browser timers and APIs.
+//! Custom hooks: the page's contact with browser timers, events and media queries.
 
+mod use_debounce;
+mod use_media_query;
+mod use_shortcuts;
 mod use_ticker;
 
+pub use use_debounce::use_debounce;
+pub use use_media_query::{matches as use_media_query_matches, use_media_query};
+pub use use_shortcuts::{use_shortcuts, Shortcut};
 pub use use_ticker::use_ticker;
