@@ -15,4 +15,10 @@ function showFatal(text) {
 window.addEventListener('error', (e) => showFatal(String(e.message || e.error || 'unknown error')));
 window.addEventListener('unhandledrejection', (e) => showFatal(String(e.reason)));
 
-init().catch((err) => showFatal(`The page could not start: ${err}`));
+init()
+  .then(() => {
+    // The YAML editor enhances the page's textarea; without it the textarea still works,
+    // so a failure here is not fatal.
+    import('./editor.js').then((m) => m.autoEnhance()).catch(() => {});
+  })
+  .catch((err) => showFatal(`The page could not start: ${err}`));
