@@ -56,10 +56,13 @@ test-e2e: dist
 	node tests/e2e/run.mjs
 
 # Benchmarks print figures and assert nothing: the engine natively (benches/engine.rs),
-# the engine in WebAssembly in headless Chromium (scripts/bench-wasm.sh).
-bench: setup
+# the engine in WebAssembly in headless Chromium (scripts/bench-wasm.sh), and the
+# page (tests/e2e/bench.mjs: p95 frame time with 1,000 active pods at 100x, and
+# navigation to the first pod).
+bench: dist
 	cargo bench --bench engine
 	scripts/bench-wasm.sh
+	node tests/e2e/bench.mjs
 
 clean:
 	rm -rf dist tests/e2e/screenshots

@@ -1,0 +1,169 @@
+// Frame-time benchmark of the built page (dist/) in Debian's Chromium, driven by
+// playwright-core. Run with `node tests/e2e/bench.mjs` after `make dist`;
+// `make bench` does both. It PRINTS figures and asserts nothing about time:
+//
+//   * first pod: the time from navigation to the first rendered pod card of the
+//     default example, median of 5 fresh loads;
+//   * frames: a Job with parallelism 1000 (1,000 active pods) played at 100x,
+//     frame intervals measured with requestAnimationFrame: p50, p95, max.
+//
+// dist/ is served under a sub-path on 127.0.0.1, as in run.mjs.
+// Environment: CHROMIUM (default /usr/bin/chromium), BENCH_SECONDS (default 8).
+
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.join(ROOT, 'dist');
+const SUB_PATH = '/bench/playground/';
+const SECONDS = Number(process.env.BENCH_SECONDS || 8);
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.yaml': 'text/yaml; charset=utf-8',
+};
+
+/** 1,000 pods at once, in 20 waves: each pod runs 60 s (20 virtual minutes). */
+export const THOUSAND = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: thousand
+spec:
+  completions: 20000
+  parallelism: 1000
+  backoffLimit: 100
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: work
+        image: busybox
+        command: ["sleep", "60"]
+`;
+
+function serve() {
+  return new Promise((resolve, reject) => {
+    const srv = http.createServer((req, res) => {
+      const url = new URL(req.url, 'http://localhost');
+      const rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+      const file = path.resolve(DIST, rel);
+      if (!url.pathname.startsWith(SUB_PATH) || !file.startsWith(DIST + path.sep)) {
+        res.writeHead(404);
+        return res.end();
+      }
+      fs.readFile(file, (err, data) => {
+        if (err) {
+          res.writeHead(404);
+          return res.end();
+        }
+        res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+        res.end(data);
+      });
+    });
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => resolve(srv));
+  });
+}
+
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const median = (xs) => percentile(xs, 50);
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+  console.error('dist/ is missing: run `make dist` first');
+  process.exit(1);
+}
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+});
+
+try {
+  // 1. Navigation to the first pod card, 5 fresh loads (a new context each: no cache).
+  const firstPod = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.querySelector('.pod-card')) {
+          window.__firstPod = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(base);
+    await page.locator('.pod-card').first().waitFor({ timeout: 30_000 });
+    firstPod.push(await page.evaluate(() => window.__firstPod));
+    await context.close();
+  }
+
+  // 2. Frame times with 1,000 active pods at 100x.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base);
+  const editor = page.getByRole('textbox', { name: 'Job YAML' });
+  await editor.waitFor();
+  await editor.fill(THOUSAND);
+  await page.locator('.speed select').selectOption('100');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('.cell').first().waitFor({ timeout: 30_000 });
+  const result = await page.evaluate(
+    (seconds) =>
+      new Promise((resolve) => {
+        const frames = [];
+        let last = performance.now();
+        const end = last + seconds * 1000;
+        let catching = 0;
+        let samples = 0;
+        const tick = (now) => {
+          frames.push(now - last);
+          last = now;
+          samples++;
+          if (document.querySelector('.catching-up')) catching++;
+          if (now < end) requestAnimationFrame(tick);
+          else
+            resolve({
+              frames,
+              catching: catching / samples,
+              clock: document.querySelector('.clock-value')?.textContent,
+              active: [...document.querySelectorAll('.stat')].find((s) => s.textContent.startsWith('active'))?.querySelector('dd')?.textContent,
+              cells: document.querySelectorAll('.cell').length,
+            });
+        };
+        requestAnimationFrame(tick);
+      }),
+    SECONDS,
+  );
+  await context.close();
+
+  const f = result.frames.slice(1);
+  const wasm = fs.statSync(path.join(DIST, 'jobplay_bg.wasm')).size;
+  console.log('Job Playground page benchmark (headless Chromium, dist/)');
+  console.log(`  first pod card after navigation, median of 5: ${ms(median(firstPod))}  (runs: ${firstPod.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  console.log(`  1,000 active pods at 100x for ${SECONDS} s: ${f.length} frames`);
+  console.log(`    frame time p50 ${ms(percentile(f, 50))}  p95 ${ms(percentile(f, 95))}  max ${ms(Math.max(...f))}`);
+  console.log(`    clock reached t = ${result.clock}; active ${result.active}; ${result.cells} cells in the DOM; catching up in ${(result.catching * 100).toFixed(0)}% of frames`);
+  console.log(`  wasm: ${wasm} B raw`);
+  if (errors.length) {
+    console.error(`page errors:\n${errors.join('\n')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
