@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 use super::components::{
@@ -24,8 +23,22 @@ const REDUCED_MOTION: &str = "(prefers-reduced-motion: reduce)";
 const TICK_MS: u32 = 33;
 const TICK_REDUCED_MS: u32 = 1000;
 
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
 fn initial_lang() -> Lang {
-    if let Ok(saved) = LocalStorage::get::<String>(LANG_KEY) {
+    if let Some(saved) = load(LANG_KEY) {
         return Lang::from_tag(&saved);
     }
     web_sys::window()
@@ -34,7 +47,7 @@ fn initial_lang() -> Lang {
 }
 
 fn initial_theme() -> Theme {
-    LocalStorage::get::<String>(THEME_KEY).map_or(Theme::System, |t| Theme::from_key(&t))
+    load(THEME_KEY).map_or(Theme::System, |t| Theme::from_key(&t))
 }
 
 #[function_component(App)]
@@ -93,11 +106,11 @@ pub fn app() -> Html {
     });
 
     let on_lang = use_callback(d.clone(), |lang: Lang, d| {
-        let _ = LocalStorage::set(LANG_KEY, lang.code());
+        save(LANG_KEY, lang.code());
         d.dispatch(Action::SetLang(lang))
     });
     let on_theme = use_callback(d.clone(), |t: Theme, d| {
-        let _ = LocalStorage::set(THEME_KEY, t.key());
+        save(THEME_KEY, t.key());
         d.dispatch(Action::SetTheme(t))
     });
     let on_help = use_callback(d.clone(), |(), d| d.dispatch(Action::SetHelp(true)));

@@ -58,23 +58,23 @@ impl Validation {
     /// The editor's `data-diagnostics`: `[{line, column, severity, message}]`, only
     /// problems with a line.
     pub fn diagnostics_json(&self) -> String {
-        let list: Vec<serde_json::Value> = self
+        let items: Vec<String> = self
             .problems
             .iter()
             .filter_map(|p| {
                 let line = p.line?;
-                let mut o = serde_json::Map::new();
-                o.insert("line".into(), line.into());
-                if let Some(c) = p.column {
-                    o.insert("column".into(), c.into());
-                }
+                let column = p
+                    .column
+                    .map(|c| format!(",\"column\":{c}"))
+                    .unwrap_or_default();
                 let sev = if p.error { "error" } else { "warning" };
-                o.insert("severity".into(), sev.into());
-                o.insert("message".into(), p.message.clone().into());
-                Some(serde_json::Value::Object(o))
+                Some(format!(
+                    "{{\"line\":{line}{column},\"severity\":\"{sev}\",\"message\":{}}}",
+                    json_str(&p.message)
+                ))
             })
             .collect();
-        serde_json::Value::Array(list).to_string()
+        format!("[{}]", items.join(","))
     }
 }
 
@@ -950,6 +950,25 @@ fn detail(c: &Cluster, sel: &Selection, lang: Lang) -> Option<Detail> {
 // ---------------------------------------------------------------------------
 // A pod as YAML (what `kubectl get pod -o yaml` would show, the parts that matter here)
 
+/// A JSON string (also a YAML double-quoted scalar): `"a \"b\""`.
+pub fn json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A YAML scalar: plain when it reads back as the same string, else double-quoted.
 pub fn yaml_str(s: &str) -> String {
     let plain = !s.is_empty()
@@ -964,7 +983,7 @@ pub fn yaml_str(s: &str) -> String {
     if plain {
         s.to_string()
     } else {
-        serde_json::Value::from(s).to_string()
+        json_str(s)
     }
 }
 

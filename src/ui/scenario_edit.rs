@@ -218,7 +218,7 @@ pub fn replace_scenario(text: &str, doc: &str) -> String {
 // YAML out
 
 fn quoted(s: &str) -> String {
-    serde_json::Value::from(s).to_string()
+    super::driver::json_str(s)
 }
 
 fn secs(s: Seconds) -> String {
