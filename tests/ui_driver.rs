@@ -236,6 +236,41 @@ fn the_deadline_example_fails_with_deadline_exceeded() {
 }
 
 #[test]
+fn failure_target_shows_before_failed_while_a_pod_terminates() {
+    // restartPolicy OnFailure, backoffLimit 2: FailureTarget at 23 s, the running
+    // pod is deleted and terminates for 1 s, then Failed.
+    let text =
+        include_str!("../../shared/conformance/onfailure-restarts-exceed-backoff-limit.yaml");
+    let (mut p, seen) = play(text, 1000.0, 16.0);
+    let end = seen.last().expect("end");
+    let job = end.job.as_ref().expect("job");
+    assert!(
+        job.interim.is_none(),
+        "the terminal condition replaces the interim one"
+    );
+    assert_eq!(
+        job.outcome.as_ref().map(|o| o.reason.as_str()),
+        Some("BackoffLimitExceeded")
+    );
+    let target = job
+        .conditions
+        .iter()
+        .find(|k| k.type_ == "FailureTarget")
+        .expect("FailureTarget condition");
+    p.seek(target.at_ms);
+    let at = driver::snapshot(&p, &ask(Tab::Timeline));
+    let job = at.job.as_ref().expect("job");
+    let interim = job
+        .interim
+        .as_ref()
+        .expect("the decision shows before Failed");
+    assert_eq!(interim.type_, "FailureTarget");
+    assert_eq!(interim.leads_to, "Failed");
+    assert_eq!(interim.reason, "BackoffLimitExceeded");
+    assert!(job.outcome.is_none() && job.interim.is_some() && job.terminating == 1);
+}
+
+#[test]
 fn indexed_lanes_carry_hostnames_and_the_window() {
     let mut p = Playback::new(example("indexed-job")).expect("valid");
     p.seek(2_000);

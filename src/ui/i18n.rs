@@ -154,6 +154,7 @@ texts! {
     SUSPENDED = "suspended (spec.suspend: true)", "일시 중지됨 (spec.suspend: true)";
     MANAGED_BY = "spec.managedBy: {0}: the built-in Job controller leaves this Job alone", "spec.managedBy: {0}: 기본 잡 컨트롤러는 이 잡을 건드리지 않음";
     OUTCOME_AT = "{0} {1}: {2} at t = {3}", "{0} {1}: t = {3}에 {2}";
+    OUTCOME_INTERIM = "{0} {1}: {2} ({3}) at t = {4}; {5} once no pod is terminating", "{0} {1}: t = {4}에 {2} ({3}), 종료 중인 파드가 없어지면 {5}";
     OUTCOME_RUNNING = "{0} {1}: no terminal condition yet", "{0} {1}: 아직 최종 컨디션 없음";
     OUTCOME_STOPPED = "{0} {1}: stopped at t = {2} without a terminal condition", "{0} {1}: 최종 컨디션 없이 t = {2}에 멈춤";
     QUEUE = "{0} of {1} items left", "{1}개 중 {0}개 남음";

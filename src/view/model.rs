@@ -211,6 +211,20 @@ pub struct Outcome {
     pub why: Option<String>,
 }
 
+/// The controller's decision before the terminal condition (Kubernetes 1.31+):
+/// `FailureTarget` becomes `Failed`, and `SuccessCriteriaMet` becomes `Complete`,
+/// once no pod of the Job is terminating.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Interim {
+    /// `FailureTarget` or `SuccessCriteriaMet`.
+    pub type_: String,
+    /// The terminal condition it leads to: `Failed` or `Complete`.
+    pub leads_to: &'static str,
+    pub reason: String,
+    pub at_ms: u64,
+}
+
 /// The backoff countdown: when the next pod may be created.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -285,6 +299,9 @@ pub struct JobView {
     pub failed_indexes: Option<String>,
     pub conditions: Vec<ConditionView>,
     pub outcome: Option<Outcome>,
+    /// FailureTarget or SuccessCriteriaMet before the terminal condition: the
+    /// controller has decided, and waits for the Job's pods to finish terminating.
+    pub interim: Option<Interim>,
     pub start_ms: Option<u64>,
     pub age_ms: u64,
     pub suspended: bool,
@@ -332,6 +349,23 @@ fn job_view(c: &Cluster, id: JobId) -> JobView {
         }
     });
     let finished = outcome.is_some();
+    let interim = if finished {
+        None
+    } else {
+        [
+            (JobConditionType::FailureTarget, "Failed"),
+            (JobConditionType::SuccessCriteriaMet, "Complete"),
+        ]
+        .into_iter()
+        .find_map(|(t, leads_to)| {
+            st.condition(&t).filter(|k| k.is_true()).map(|k| Interim {
+                type_: k.type_.to_string(),
+                leads_to,
+                reason: k.reason.clone(),
+                at_ms: k.last_transition_time.0,
+            })
+        })
+    };
     let on_failure = spec.template_spec().and_then(|t| t.restart_policy.clone())
         == Some(RestartPolicy::OnFailure);
     let restarts: i32 = rec
@@ -399,6 +433,7 @@ fn job_view(c: &Cluster, id: JobId) -> JobView {
         failed_indexes: st.failed_indexes.clone(),
         conditions,
         outcome,
+        interim,
         start_ms: st.start_time.map(|t| t.0),
         age_ms: now
             .0

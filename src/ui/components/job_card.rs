@@ -75,17 +75,37 @@ pub fn job_card(p: &JobCardProps) -> Html {
                 ],
             ),
         ),
-        None if p.over => (
+        None if p.over && j.interim.is_none() => (
             "outcome-stopped",
             l.f(
                 tx::OUTCOME_STOPPED,
                 &["Job", &j.name, &driver::clock(p.now_ms)],
             ),
         ),
-        None => (
-            "outcome-running",
-            l.f(tx::OUTCOME_RUNNING, &["Job", &j.name]),
-        ),
+        None => match &j.interim {
+            Some(i) => (
+                if i.leads_to == "Complete" {
+                    "outcome-interim-complete"
+                } else {
+                    "outcome-interim-failed"
+                },
+                l.f(
+                    tx::OUTCOME_INTERIM,
+                    &[
+                        "Job",
+                        &j.name,
+                        &i.type_,
+                        &i.reason,
+                        &driver::clock(i.at_ms),
+                        i.leads_to,
+                    ],
+                ),
+            ),
+            None => (
+                "outcome-running",
+                l.f(tx::OUTCOME_RUNNING, &["Job", &j.name]),
+            ),
+        },
     };
     let announce = j.outcome.as_ref().map(|o| {
         let mut s = headline.clone();
@@ -156,6 +176,7 @@ pub fn job_card(p: &JobCardProps) -> Html {
                         "outcome-complete" => "✓ ",
                         "outcome-failed" => "✕ ",
                         "outcome-stopped" => "■ ",
+                        "outcome-interim-failed" | "outcome-interim-complete" => "◐ ",
                         _ => "▶ ",
                     } }</span>
                     { headline }
