@@ -5,7 +5,9 @@
 #   - wasm-bindgen-cli, exactly the version of the wasm-bindgen crate in Cargo.lock
 #     (the CLI and the crate must match; Cargo.toml pins the crate with "=");
 #   - the npm tools in package-lock.json (binaryen's wasm-opt, playwright-core);
-#   - Chromium and chromedriver from Debian, for the browser tests (needs root);
+#   - Chromium and chromedriver from Debian, for the browser tests (needs root),
+#     and a Korean font (fonts-nanum, pinned) so that the Korean screenshots show
+#     Hangul instead of empty boxes;
 #   - PyYAML for the conformance checker.
 #
 # Nothing here downloads binaries outside the package managers: Playwright's own
@@ -69,6 +71,8 @@ fi
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# Hangul for the Korean screenshots (the page itself uses the reader's fonts).
+[ -d /usr/share/fonts/truetype/nanum ] || missing+=(fonts-nanum=20200506-1)
 if [ "${#missing[@]}" -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     apt_install "${missing[@]}"
