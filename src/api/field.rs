@@ -58,25 +58,51 @@ impl fmt::Display for BadValue {
     }
 }
 
-/// Quote a string as Go's `%q` does for printable text.
+/// Go's `strconv.Quote` (what `%q` prints), used by validation messages, the
+/// CronJob's schedule errors and kubectl's views: printable characters as they
+/// are, the usual escapes, and other control or format characters as `\xNN`,
+/// `\uNNNN` or `\UNNNNNNNN`.
 pub fn go_quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
+    let mut out = String::from("\"");
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
             '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if !is_go_print(c) => {
+                if (c as u32) < 0x10000 {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                } else {
+                    out.push_str(&format!("\\U{:08x}", c as u32));
+                }
             }
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// An approximation of Go's `strconv.IsPrint` for non-ASCII characters:
+/// control, non-ASCII space and format characters are not printable.
+fn is_go_print(c: char) -> bool {
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
+    }
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(c as u32, 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e
+            | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x206f | 0xfeff
+            | 0xfff9..=0xfffb | 0xd800..=0xdfff | 0xe000..=0xf8ff))
 }
 
 /// One field error (apimachinery `field.Error`).

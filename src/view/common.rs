@@ -67,25 +67,7 @@ pub fn scalar(v: &serde_json::Value) -> String {
     }
 }
 
-/// Go's `%q` of a string (ASCII printable kept, the rest escaped).
-pub fn go_quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+pub use crate::api::field::go_quote;
 
 #[cfg(test)]
 mod tests {
