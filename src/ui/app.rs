@@ -116,6 +116,10 @@ pub fn app() -> Html {
     let on_help = use_callback(d.clone(), |(), d| d.dispatch(Action::SetHelp(true)));
     let on_help_close = use_callback(d.clone(), |(), d| d.dispatch(Action::SetHelp(false)));
     let on_edit = use_callback(d.clone(), |t: String, d| d.dispatch(Action::Edit(t)));
+    let edited = state
+        .example
+        .and_then(crate::gallery::get)
+        .is_some_and(|e| e.text != &*state.text);
     let on_pick = use_callback(d.clone(), |name: &'static str, d| {
         d.dispatch(Action::LoadExample(name))
     });
@@ -172,7 +176,7 @@ pub fn app() -> Html {
                     <div class="panel-head">
                         <h2 id="editor-title">{ l.t(tx::EDITOR_TITLE) }</h2>
                     </div>
-                    <Gallery lang={ l } current={ state.example } { on_pick } />
+                    <Gallery lang={ l } current={ state.example } { edited } { on_pick } />
                     <Editor
                         value={ AttrValue::from(Rc::clone(&state.text)) }
                         rev={ state.text_rev }

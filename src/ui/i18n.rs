@@ -79,6 +79,7 @@ texts! {
     EXAMPLES = "Examples", "예제";
     EXAMPLES_INTRO = "Each example comes with a Scenario that makes its point.", "예제마다 요점을 보여 주는 시나리오가 들어 있습니다.";
     WATCH_FOR = "Watch for:", "눈여겨볼 점:";
+    EXAMPLE_EDITED = "(edited: the run may no longer show this)", "(수정됨: 실행 결과가 이 설명과 다를 수 있음)";
     OPEN_EXAMPLE = "Open", "열기";
     TEXT_CHANGED = "The text changed since this run was built: Run (Ctrl+Enter) or Reset applies it.",
         "이 실행을 만든 뒤 텍스트가 바뀌었습니다. 실행(Ctrl+Enter)이나 처음으로를 누르면 적용됩니다.";

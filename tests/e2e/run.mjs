@@ -258,6 +258,8 @@ test('editing YAML shows the API server error at its line, as you type', { timeo
   assert.match(await editor.inputValue(), /backoffLimit: 4\n {2}parallelismm: 2/);
   assert.match(await page.locator('.notice.changed').innerText(), /text changed/);
   assert.equal(await page.locator('.pod-card').count(), 1);
+  // The example's "watch for" sentence says the text was edited.
+  assert.match(await page.locator('.watch-for').innerText(), /\(edited: /);
   await shot(page, 'invalid-wide-light');
   // Clicking the line puts the caret there.
   await editor.evaluate((t) => t.blur());
@@ -272,6 +274,7 @@ test('editing YAML shows the API server error at its line, as you type', { timeo
   // Fixing the text clears the problems.
   await editor.fill(text);
   await alert.waitFor({ state: 'detached', timeout: 10_000 });
+  assert.doesNotMatch(await page.locator('.watch-for').innerText(), /edited/);
   assert.equal(await editor.getAttribute('aria-invalid'), 'false');
   assert.equal(await editor.getAttribute('data-diagnostics'), '[]');
   assertClean(problems);

@@ -10,6 +10,9 @@ use crate::ui::i18n::{self as tx, Lang};
 pub struct GalleryProps {
     pub lang: Lang,
     pub current: Option<&'static str>,
+    /// The editor's text is no longer the current example's.
+    #[prop_or_default]
+    pub edited: bool,
     pub on_pick: Callback<&'static str>,
 }
 
@@ -52,6 +55,7 @@ pub fn gallery(p: &GalleryProps) -> Html {
                 <p class="watch-for">
                     <strong>{ info.title }</strong>{ " — " }
                     <span class="muted">{ l.t(tx::WATCH_FOR) }</span>{ " " }{ info.description }
+                    if p.edited { { " " }<em class="muted">{ l.t(tx::EXAMPLE_EDITED) }</em> }
                 </p>
             }
         </div>
