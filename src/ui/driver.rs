@@ -401,7 +401,7 @@ fn learn(c: &Cluster, end: u64) -> (Vec<u64>, Vec<Mark>) {
     times.extend(c.store.notes.iter().map(|n| n.time.0));
     times.push(end);
     times.retain(|t| *t <= end);
-    times.sort_unstable();
+    crate::sort::sort(&mut times);
     times.dedup();
     // Marks: events, thinned to at most MAX_MARKS buckets (a Warning wins its bucket).
     let span = end.max(1) as u128;

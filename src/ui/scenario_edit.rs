@@ -170,7 +170,7 @@ pub fn apply(text: &str, change: &Change) -> Result<String, String> {
         Change::RemoveQueue => spec.queue = None,
     }
     // Actions in time order, as people read them.
-    spec.actions.sort_by(|a, b| {
+    crate::sort::sort_by(&mut spec.actions, |a, b| {
         a.at.map_or(0.0, |x| x.0)
             .total_cmp(&b.at.map_or(0.0, |x| x.0))
     });
