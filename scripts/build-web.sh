@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the web page into dist/: the wasm library in release mode, the
 # wasm-bindgen glue (--target web: an ES module that loads the wasm from a URL
-# relative to itself), wasm-opt -Oz (scripts/wasm-opt.sh), then index.html and www/* beside them.
+# relative to itself), wasm-opt -Oz (scripts/wasm-opt.sh), then index.html, www/*
+# and the time-zone table beside them.
 # Every URL in the result is relative, so dist/ works under any sub-path.
 # Needs scripts/setup.sh to have run (`make dist` does both).
 set -euo pipefail
@@ -21,6 +22,9 @@ scripts/wasm-opt.sh -o "$tmp/jobplay_bg.opt.wasm" "$tmp/jobplay_bg.wasm"
 mv "$tmp/jobplay_bg.opt.wasm" "$tmp/jobplay_bg.wasm"
 cp index.html "$tmp/"
 cp -R www/. "$tmp/"
+# The time-zone table: the page fetches it after its first paint (the wasm does not
+# embed it; see src/controller/cronjob/zone.rs).
+cp src/controller/cronjob/tzdata/tzdata.bin "$tmp/"
 
 rm -rf dist
 mv "$tmp" dist

@@ -43,16 +43,20 @@ FIRST_PAINT = [
     "jobplay.js",
     "jobplay_bg.wasm",
 ]
-# Fetched by the page on its own once it runs (the editor, the time-zone table), unless
-# index.html's <head> links it: then it is first paint (see blocking()).
+# Fetched by the page on its own once it runs (the editor), unless index.html's <head>
+# links it: then it is first paint (see blocking()).
 AFTER_FIRST_PAINT = [
     "editor.js",
     "editor.css",
-    "tzdata.bin",
     "favicon.svg",
 ]
-# Fetched only when the user asks for it (a gallery example); pattern -> label.
-ON_DEMAND = [(re.compile(r"^examples/[^/]+\.yaml$"), "examples/*.yaml")]
+# Fetched only when a text needs it: the time-zone table when one names a time zone,
+# a gallery example when it is chosen. Not in the page's total: most visits never
+# fetch them. (pattern, label, when)
+ON_DEMAND = [
+    (re.compile(r"^tzdata\.bin$"), "tzdata.bin", "when a text names a time zone"),
+    (re.compile(r"^examples/[^/]+\.yaml$"), "examples/*.yaml", "a gallery example, when chosen"),
+]
 EDITOR = ["editor.js", "editor.css"]
 
 
@@ -98,7 +102,7 @@ def classify(sizes, dist):
             first[rel] = s
         elif rel in AFTER_FIRST_PAINT:
             after[rel] = s
-        elif any(p.match(rel) for p, _ in ON_DEMAND):
+        elif any(p.match(rel) for p, _, _ in ON_DEMAND):
             demand[rel] = s
         else:
             unknown.append(rel)
@@ -114,9 +118,13 @@ def figures(sizes):
     """The recorded lines: every file, then the totals, as (key, raw, gzip)."""
     first, after, demand, _ = classify(sizes, DIST)
     rows = []
-    for label, group in (("first-paint", first), ("after-first-paint", after), ("on-demand", demand)):
+    for label, group in (("first-paint", first), ("after-first-paint", after)):
         for rel in sorted(group, key=lambda r: (order.index(r) if r in order else len(order), r)):
             rows.append((f"{label}:{rel}", *group[rel]))
+    for pattern, name, _ in ON_DEMAND:
+        files = {k: v for k, v in demand.items() if pattern.match(k)}
+        if files:
+            rows.append((f"on-demand:{name}", *total(files)))
     rows.append(("total:first-paint", *total(first)))
     rows.append(("total:after-first-paint", *total(after)))
     rows.append(("total:page", *[a + b for a, b in zip(total(first), total(after))]))
@@ -177,14 +185,17 @@ def report(sizes):
             if key.startswith(label + ":"):
                 line(key.split(":", 1)[1], key, raw, gz)
         line("total", f"total:{label}", *total(group), indent="  = ")
-    raw_d, gz_d = total(demand)
-    w("on demand (a gallery example, fetched when chosen)")
-    for _, label in ON_DEMAND:
-        n = sum(1 for k in demand)
-        line(f"{label} ({n} files)", "total:on-demand", raw_d, gz_d)
-        if n:
-            biggest = max(demand.values(), key=lambda s: s[1])
-            w(f"    {'largest one':<36} {biggest[0]:>10,} {biggest[1]:>10,}")
+    w("on demand (fetched only when a text needs it; not in the page's total)")
+    for pattern, label, when in ON_DEMAND:
+        files = {k: v for k, v in demand.items() if pattern.match(k)}
+        if not files:
+            continue
+        raw, gz = total(files)
+        key = f"on-demand:{label}"
+        old = rec.get(key)
+        diff = signed(gz - old[1]) if old else "new"
+        name = label if len(files) == 1 else f"{label} ({len(files)} files)"
+        w(f"  {name:<38} {raw:>10,} {gz:>10,}   {diff:>16}   {when}")
     rows = dict((k, (r, g)) for k, r, g in figures(sizes))
     page = rows["total:page"][1]
     fp = rows["total:first-paint"][1]
