@@ -75,7 +75,7 @@ pub fn key_is(key: &str, field: &str) -> bool {
 fn key_text(k: &Value) -> String {
     match k {
         Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => crate::api::number::yaml_number(n),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),
         _ => "?".into(),
@@ -91,7 +91,7 @@ fn unexpected(v: &Value) -> String {
             if n.is_f64() {
                 format!("floating point `{}`", n.as_f64().unwrap_or(f64::NAN))
             } else {
-                format!("integer `{n}`")
+                format!("integer `{}`", crate::api::number::yaml_number(n))
             }
         }
         Value::String(s) => format!("string {s:?}"),
@@ -260,7 +260,10 @@ impl FromNode for String {
             Value::Bool(b) => {
                 Err(n.error(format!("cannot unmarshal bool into a string field: quote it (\"{b}\") if you mean the text")))
             }
-            Value::Number(x) => Err(n.error(format!("cannot unmarshal number into a string field: quote it (\"{x}\")"))),
+            Value::Number(x) => Err(n.error(format!(
+                "cannot unmarshal number into a string field: quote it (\"{}\")",
+                crate::api::number::yaml_number(x)
+            ))),
             _ => Err(n.invalid_type("a string")),
         }
     }
@@ -298,7 +301,7 @@ macro_rules! int_from_node {
                 match n.value() {
                     Value::Number(x) if !x.is_f64() => {
                         let fits = if let Some(u) = x.as_u64() { <$t>::try_from(u).ok() } else { x.as_i64().and_then(|i| <$t>::try_from(i).ok()) };
-                        fits.ok_or_else(|| n.error(format!("invalid value: integer `{x}`, expected {name}")))
+                        fits.ok_or_else(|| n.error(format!("invalid value: integer `{}`, expected {name}", crate::api::number::yaml_number(x))))
                     }
                     _ => Err(n.invalid_type(name)),
                 }

@@ -1143,7 +1143,10 @@ pub fn pod_yaml(c: &Cluster, id: PodId) -> String {
                         o.push(format!("      value: {}", yaml_str(v)));
                     }
                     if let Some(v) = &e.value_from {
-                        o.push(format!("      valueFrom: {v}"));
+                        o.push(format!(
+                            "      valueFrom: {}",
+                            crate::api::number::json_text(v)
+                        ));
                     }
                 }
             }

@@ -63,7 +63,7 @@ pub fn scalar(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => String::new(),
-        other => other.to_string(),
+        other => crate::api::number::json_text(other),
     }
 }
 

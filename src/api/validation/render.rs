@@ -64,7 +64,7 @@ fn write_value(out: &mut String, v: &Value) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Number(n) => out.push_str(&crate::api::number::json_number(n)),
         Value::String(s) => out.push_str(&json_string(s)),
         Value::Array(a) => {
             out.push('[');
