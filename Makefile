@@ -23,7 +23,7 @@ JOBPLAY := $(TARGET_DIR)/release/jobplay
 SHARED_CASES := ../shared/conformance ../shared/conformance/policies
 OWN_CASES := $(shell find tests/conformance -name '*.expect.yaml' -printf '%h\n' 2>/dev/null | sort -u)
 
-.PHONY: help setup dist build serve test test-rust test-conformance test-e2e size size-record bench clean
+.PHONY: help setup dist build serve test test-rust test-conformance test-e2e size size-record size-check bench clean
 
 help:
 	@sed -n '1,8p' Makefile
@@ -63,6 +63,11 @@ size: dist
 
 size-record: dist
 	$(PYTHON) scripts/size.py --record
+
+# Fails when the page is over its 350 KB gzip budget. Not part of `make test` yet: the
+# page is still over it (see README.md); add it to `test` once it is under.
+size-check: dist
+	$(PYTHON) scripts/size.py --no-breakdown --check
 
 # Benchmarks print figures and assert nothing: the download size (scripts/size.py),
 # the engine natively (benches/engine.rs),

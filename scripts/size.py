@@ -50,12 +50,13 @@ AFTER_FIRST_PAINT = [
     "editor.css",
     "favicon.svg",
 ]
-# Fetched only when a text needs it: the time-zone table when one names a time zone,
-# a gallery example when it is chosen. Not in the page's total: most visits never
-# fetch them. (pattern, label, when)
+# Fetched only when a text needs it: the time-zone table when one names a time zone.
+# Not in the page's total: most visits never fetch it. Also listed, and not counted:
+# files of dist/ the page never fetches (the sample YAML of www/examples/, for people
+# and the editor's tests). (pattern, label, when)
 ON_DEMAND = [
     (re.compile(r"^tzdata\.bin$"), "tzdata.bin", "when a text names a time zone"),
-    (re.compile(r"^examples/[^/]+\.yaml$"), "examples/*.yaml", "a gallery example, when chosen"),
+    (re.compile(r"^examples/[^/]+\.yaml$"), "examples/*.yaml", "never (sample files)"),
 ]
 EDITOR = ["editor.js", "editor.css"]
 
@@ -185,7 +186,7 @@ def report(sizes):
             if key.startswith(label + ":"):
                 line(key.split(":", 1)[1], key, raw, gz)
         line("total", f"total:{label}", *total(group), indent="  = ")
-    w("on demand (fetched only when a text needs it; not in the page's total)")
+    w("on demand, or never (not in the page's total)")
     for pattern, label, when in ON_DEMAND:
         files = {k: v for k, v in demand.items() if pattern.match(k)}
         if not files:
