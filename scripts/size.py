@@ -225,7 +225,7 @@ def report(sizes):
 
 def group_of(name):
     if name.startswith("data segment"):
-        return "(data: strings, tables, the tz table, panic locations)"
+        return "(data: strings, tables, panic locations)"
     m = re.search(r"(?:^|[<&\s(])([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::([A-Za-z_][A-Za-z0-9_]*)", name)
     if re.match(r"^<(str|char|\[[^\]]*\]|[iuf](8|16|32|64|128|size))>::", name):
         return "core"  # <str>::to_lowercase, <u128>::_fmt_inner: methods of primitive types
