@@ -151,7 +151,8 @@ pub fn app() -> Html {
     let on_form_error = use_callback(d, |e: String, d| d.dispatch(Action::FormError(e)));
 
     let snap = state.snap.clone();
-    let invalid = !state.validation.is_valid();
+    // Rejected by the API server (a text waiting for the time-zone table is not).
+    let invalid = state.validation.summary.is_some();
     let sim = match snap.as_deref() {
         None => html! { <p class="notice">{ l.t(tx::NO_RUN) }</p> },
         Some(s) => sim_view(

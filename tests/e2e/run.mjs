@@ -722,8 +722,15 @@ test('time zones: fetched only when a text names one; meanwhile it waits, then v
   // No answer without the table: neither valid nor an "unknown time zone" error.
   await page.locator('.validity', { hasText: 'Loading the time zone database…' }).waitFor({ timeout: 10_000 });
   assert.equal(await page.locator('#yaml-problems').count(), 0);
+  assert.equal(await editorOf(page).getAttribute('aria-invalid'), 'false', 'waiting is not invalid');
   assert.equal(fetched.length, 1, 'the table is asked for once');
   assert.ok(fetched[0].startsWith(base), `relative to the page: ${fetched[0]}`);
+  await shot(page, 'timezone-loading-wide-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await shot(page, 'timezone-loading-narrow-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await button(page, 'Run').click();
   release();
   // The table arrives: the text is checked, and the Run asked for meanwhile happens.
