@@ -12,6 +12,7 @@ pub mod gallery;
 pub mod link;
 pub mod scenario;
 pub mod sim;
+pub mod sort;
 pub mod view;
 
 /// The web page: its engine adapter, strings and form logic everywhere (tested

@@ -569,3 +569,57 @@ fn small_formats() {
     );
     assert_eq!(driver::yaml_str("a b"), "\"a b\"");
 }
+
+/// The CronJob example with a time zone: it needs the time-zone table.
+fn cronjob_in_seoul() -> String {
+    example("cronjob-hello").replace(
+        "  schedule: \"* * * * *\"\n",
+        "  schedule: \"* * * * *\"\n  timeZone: Asia/Seoul\n",
+    )
+}
+
+#[test]
+fn a_text_naming_a_time_zone_waits_for_the_table_instead_of_an_answer() {
+    use jobplay::controller::cronjob::zone;
+    let text = cronjob_in_seoul();
+    assert!(text.contains("timeZone: Asia/Seoul"));
+    // As in the page before tzdata.bin has arrived.
+    zone::pretend_missing(true);
+    let v = driver::validate(&text);
+    assert!(v.waiting_for_zones, "{v:?}");
+    assert!(
+        !v.is_valid() && v.summary.is_none() && v.problems.is_empty(),
+        "{v:?}"
+    );
+    // A bad zone waits too: whether it is bad is not known yet.
+    let bad = text.replace("Asia/Seoul", "Mars/Olympus");
+    assert!(driver::validate(&bad).waiting_for_zones);
+    // Texts that need no table are answered at once, right or wrong.
+    assert!(driver::validate(PI).is_valid());
+    assert!(driver::validate(example("cronjob-hello")).is_valid());
+    let utc = text.replace("Asia/Seoul", "UTC");
+    assert!(driver::validate(&utc).is_valid());
+    let local = driver::validate(&text.replace("Asia/Seoul", "Local"));
+    assert!(
+        !local.waiting_for_zones && local.summary.is_some(),
+        "{local:?}"
+    );
+    assert!(Playback::new(&text).is_err());
+    // The table arrives: the same texts get their answers.
+    zone::pretend_missing(false);
+    let v = driver::validate(&text);
+    assert!(v.is_valid() && !v.waiting_for_zones, "{v:?}");
+    let v = driver::validate(&bad);
+    assert!(!v.waiting_for_zones, "{v:?}");
+    assert!(
+        v.summary
+            .as_deref()
+            .unwrap_or("")
+            .contains("unknown time zone Mars/Olympus"),
+        "{v:?}"
+    );
+    let mut p = Playback::new(&text).expect("valid once the table is there");
+    p.jump_to_end();
+    p.tick(0.0, 1.0, &mut unlimited());
+    assert!(!p.cluster().store.jobs.is_empty());
+}

@@ -15,10 +15,27 @@ function showFatal(text) {
 window.addEventListener('error', (e) => showFatal(String(e.message || e.error || 'unknown error')));
 window.addEventListener('unhandledrejection', (e) => showFatal(String(e.reason)));
 
+// The YAML editor's stylesheet, then its script, after the page has rendered: the first
+// paint needs neither (editor.css styles only what editor.js adds).
+function loadEditorStyles() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = './editor.css';
+  const loaded = new Promise((resolve) => {
+    link.onload = resolve;
+    link.onerror = resolve;
+  });
+  document.head.append(link);
+  return loaded;
+}
+
 init()
   .then(() => {
     // The YAML editor enhances the page's textarea; without it the textarea still works,
     // so a failure here is not fatal.
-    import('./editor.js').then((m) => m.autoEnhance()).catch(() => {});
+    loadEditorStyles()
+      .then(() => import('./editor.js'))
+      .then((m) => m.autoEnhance())
+      .catch(() => {});
   })
   .catch((err) => showFatal(`The page could not start: ${err}`));

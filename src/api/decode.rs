@@ -75,7 +75,7 @@ pub fn key_is(key: &str, field: &str) -> bool {
 fn key_text(k: &Value) -> String {
     match k {
         Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => crate::api::number::yaml_number(n),
         Value::Bool(b) => b.to_string(),
         Value::Null => "null".into(),
         _ => "?".into(),
@@ -91,7 +91,7 @@ fn unexpected(v: &Value) -> String {
             if n.is_f64() {
                 format!("floating point `{}`", n.as_f64().unwrap_or(f64::NAN))
             } else {
-                format!("integer `{n}`")
+                format!("integer `{}`", crate::api::number::yaml_number(n))
             }
         }
         Value::String(s) => format!("string {s:?}"),
@@ -144,6 +144,16 @@ impl<'a> Node<'a> {
         expected: &str,
         mut f: impl FnMut(&str, Node<'_>) -> Result<bool, DeError>,
     ) -> Result<(), DeError> {
+        self.fields_dyn(expected, &mut f)
+    }
+
+    // The walks below take `dyn` closures: one compiled copy for every struct and item
+    // type (they were a copy each, about 20 KB of the page's wasm).
+    fn fields_dyn(
+        &self,
+        expected: &str,
+        f: &mut dyn FnMut(&str, Node<'_>) -> Result<bool, DeError>,
+    ) -> Result<(), DeError> {
         match self.value() {
             Value::Mapping(m) => {
                 for (k, v) in m {
@@ -170,16 +180,28 @@ impl<'a> Node<'a> {
         &self,
         mut f: impl FnMut(Node<'_>) -> Result<T, DeError>,
     ) -> Result<Vec<T>, DeError> {
+        let len = match self.value() {
+            Value::Sequence(items) => items.len(),
+            _ => 0,
+        };
+        let mut out = Vec::with_capacity(len);
+        self.items_dyn(&mut |child| {
+            out.push(f(child)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn items_dyn(&self, f: &mut dyn FnMut(Node<'_>) -> Result<(), DeError>) -> Result<(), DeError> {
         match self.value() {
             Value::Sequence(items) => {
-                let mut out = Vec::with_capacity(items.len());
                 for (i, v) in items.iter().enumerate() {
                     let path = format!("{}[{i}]", self.path);
-                    out.push(self.with(v, &path, &mut f)?);
+                    self.with(v, &path, &mut *f)?;
                 }
-                Ok(out)
+                Ok(())
             }
-            Value::Null => Ok(Vec::new()),
+            Value::Null => Ok(()),
             _ => Err(self.invalid_type("a sequence")),
         }
     }
@@ -189,9 +211,20 @@ impl<'a> Node<'a> {
         &self,
         mut f: impl FnMut(Node<'_>) -> Result<T, DeError>,
     ) -> Result<BTreeMap<String, T>, DeError> {
+        let mut out = BTreeMap::new();
+        self.entries_dyn(&mut |key, child| {
+            out.insert(key, f(child)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn entries_dyn(
+        &self,
+        f: &mut dyn FnMut(String, Node<'_>) -> Result<(), DeError>,
+    ) -> Result<(), DeError> {
         match self.value() {
             Value::Mapping(m) => {
-                let mut out = BTreeMap::new();
                 for (k, v) in m {
                     let key = match k {
                         Value::String(s) => s.clone(),
@@ -208,12 +241,11 @@ impl<'a> Node<'a> {
                     } else {
                         format!("{}.{key}", self.path)
                     };
-                    let t = self.with(v, &path, &mut f)?;
-                    out.insert(key, t);
+                    self.with(v, &path, |child| f(key, child))?;
                 }
-                Ok(out)
+                Ok(())
             }
-            Value::Null => Ok(BTreeMap::new()),
+            Value::Null => Ok(()),
             _ => Err(self.invalid_type("a map")),
         }
     }
@@ -228,7 +260,10 @@ impl FromNode for String {
             Value::Bool(b) => {
                 Err(n.error(format!("cannot unmarshal bool into a string field: quote it (\"{b}\") if you mean the text")))
             }
-            Value::Number(x) => Err(n.error(format!("cannot unmarshal number into a string field: quote it (\"{x}\")"))),
+            Value::Number(x) => Err(n.error(format!(
+                "cannot unmarshal number into a string field: quote it (\"{}\")",
+                crate::api::number::yaml_number(x)
+            ))),
             _ => Err(n.invalid_type("a string")),
         }
     }
@@ -266,7 +301,7 @@ macro_rules! int_from_node {
                 match n.value() {
                     Value::Number(x) if !x.is_f64() => {
                         let fits = if let Some(u) = x.as_u64() { <$t>::try_from(u).ok() } else { x.as_i64().and_then(|i| <$t>::try_from(i).ok()) };
-                        fits.ok_or_else(|| n.error(format!("invalid value: integer `{x}`, expected {name}")))
+                        fits.ok_or_else(|| n.error(format!("invalid value: integer `{}`, expected {name}", crate::api::number::yaml_number(x))))
                     }
                     _ => Err(n.invalid_type(name)),
                 }

@@ -99,7 +99,7 @@ impl IndexSet {
         if !placed {
             merged.push((lo, hi));
         }
-        merged.sort();
+        crate::sort::sort(&mut merged);
         self.ranges = merged;
     }
 

@@ -18,6 +18,7 @@ pub use pod::*;
 pub mod decode;
 pub mod defaults;
 pub mod locate;
+pub mod number;
 pub mod patch;
 pub mod validation;
 pub mod yaml;

@@ -274,11 +274,9 @@ struct Runner {
 impl Runner {
     fn new(env: &Env) -> Runner {
         Runner {
-            vars: env
-                .vars
-                .iter()
-                .map(|(k, v)| (k.clone(), vec![v.clone()]))
-                .collect(),
+            vars: crate::sort::collect_map(
+                env.vars.iter().map(|(k, v)| (k.clone(), vec![v.clone()])),
+            ),
             start_unix: env.start_unix,
             files: env.files.clone(),
             t: 0,
@@ -296,10 +294,11 @@ impl Runner {
     }
 
     fn env_map(&self) -> BTreeMap<String, String> {
-        self.vars
-            .iter()
-            .filter_map(|(k, v)| v.first().map(|x| (k.clone(), x.clone())))
-            .collect()
+        crate::sort::collect_map(
+            self.vars
+                .iter()
+                .filter_map(|(k, v)| v.first().map(|x| (k.clone(), x.clone()))),
+        )
     }
 
     fn print(&mut self, line: LogLine) {
@@ -648,7 +647,7 @@ impl Runner {
                     }
                     _ => {
                         let mut l = lines;
-                        l.sort();
+                        crate::sort::sort(&mut l);
                         l
                     }
                 };

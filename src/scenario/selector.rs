@@ -24,7 +24,7 @@ impl crate::api::decode::FromNode for OrdinalList {
         use serde_yaml_ng::Value;
         match n.value() {
             Value::Number(x) => {
-                let text = x.to_string();
+                let text = crate::api::number::yaml_number(x);
                 let set = x.as_u64().and_then(|v| u32::try_from(v).ok()).map(|v| {
                     let mut s = IndexSet::new();
                     s.insert(v);

@@ -103,7 +103,7 @@ pub fn validate(file: &ScenarioFile) -> Vec<FieldError> {
     };
     let mut started = !suspended;
     let mut actions: Vec<(usize, &super::Action)> = spec.actions.iter().enumerate().collect();
-    actions.sort_by(|a, b| {
+    crate::sort::sort_by(&mut actions, |a, b| {
         let ta = a.1.at.map(|s| s.0).unwrap_or(0.0);
         let tb = b.1.at.map(|s| s.0).unwrap_or(0.0);
         ta.partial_cmp(&tb)

@@ -11,7 +11,9 @@ use super::components::{
     KubectlText, Lanes, Problems, ScenarioForm, Scrubber, Speed, Tabs, Timeline, Why,
 };
 use super::driver::{self, Selection, TabData};
-use super::hooks::{use_debounce, use_media_query, use_shortcuts, use_ticker, Shortcut};
+use super::hooks::{
+    use_debounce, use_media_query, use_shortcuts, use_ticker, use_time_zones, Shortcut,
+};
 use super::i18n::{self as tx, Lang};
 use super::state::{Action, PageState, Theme};
 
@@ -90,6 +92,10 @@ pub fn app() -> Html {
         d.dispatch(Action::SetReducedMotion(r))
     });
     use_media_query(REDUCED_MOTION, on_motion);
+    let on_zones = use_callback(d.clone(), |r: Result<(), String>, d| {
+        d.dispatch(Action::ZonesArrived(r))
+    });
+    use_time_zones(state.needs_zones(), on_zones);
 
     // <html lang> and data-theme follow the page's choices.
     use_effect_with((l, state.theme), |&(l, theme)| {
@@ -149,7 +155,8 @@ pub fn app() -> Html {
     let on_form_error = use_callback(d, |e: String, d| d.dispatch(Action::FormError(e)));
 
     let snap = state.snap.clone();
-    let invalid = !state.validation.is_valid();
+    // Rejected by the API server (a text waiting for the time-zone table is not).
+    let invalid = state.validation.summary.is_some();
     let sim = match snap.as_deref() {
         None => html! { <p class="notice">{ l.t(tx::NO_RUN) }</p> },
         Some(s) => sim_view(
@@ -185,7 +192,7 @@ pub fn app() -> Html {
                         lang={ l }
                         { on_edit }
                     />
-                    <Problems validation={ state.validation.clone() } checking={ state.checking } lang={ l } />
+                    <Problems validation={ state.validation.clone() } checking={ state.checking } zones_error={ state.zones_error.clone() } lang={ l } />
                     if state.text_changed() {
                         <p class="notice changed">{ l.t(tx::TEXT_CHANGED) }</p>
                     }

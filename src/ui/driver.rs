@@ -12,6 +12,7 @@ use super::i18n::Lang;
 use crate::api::{ContainerState, Time};
 use crate::cluster::store::{JobId, PodId};
 use crate::cluster::{Cluster, Root};
+use crate::controller::cronjob::zone;
 use crate::scenario::file::{InputError, Severity};
 use crate::scenario::ScenarioFile;
 use crate::sim::Session;
@@ -49,11 +50,14 @@ pub struct Validation {
     pub summary: Option<String>,
     /// Errors first, then warnings.
     pub problems: Vec<Problem>,
+    /// The text names a time zone and the time-zone table has not arrived yet: nothing
+    /// is known about it until it has (see `controller::cronjob::zone`).
+    pub waiting_for_zones: bool,
 }
 
 impl Validation {
     pub fn is_valid(&self) -> bool {
-        self.summary.is_none()
+        self.summary.is_none() && !self.waiting_for_zones
     }
     /// The editor's `data-diagnostics`: `[{line, column, severity, message}]`, only
     /// problems with a line.
@@ -101,7 +105,21 @@ fn problems_of(e: &InputError) -> Vec<Problem> {
 }
 
 /// Parse, default and validate the text: the API server's errors, or its warnings.
+/// While the time-zone table is missing, a text that needs it is neither: it is
+/// waiting (an answer computed without the table would be wrong).
 pub fn validate(text: &str) -> Validation {
+    let misses = zone::misses();
+    let v = validate_now(text);
+    if zone::misses() != misses {
+        return Validation {
+            waiting_for_zones: true,
+            ..Validation::default()
+        };
+    }
+    v
+}
+
+fn validate_now(text: &str) -> Validation {
     match ScenarioFile::parse(text) {
         Ok(file) => Validation {
             summary: None,
@@ -115,10 +133,12 @@ pub fn validate(text: &str) -> Validation {
                     message: d.message.clone(),
                 })
                 .collect(),
+            waiting_for_zones: false,
         },
         Err(e) => Validation {
             problems: problems_of(&e),
             summary: Some(e.message),
+            waiting_for_zones: false,
         },
     }
 }
@@ -151,6 +171,9 @@ pub struct Playback {
     pub playing: bool,
     /// The engine is behind the real-time target (a huge run, or a tab back from the background).
     pub catching_up: bool,
+    /// The run asked for a time zone while the table was missing: what it shows may be
+    /// wrong, and the page builds it again once the table is there.
+    pub missed_zones: bool,
 }
 
 impl Playback {
@@ -170,6 +193,7 @@ impl Playback {
             goal: None,
             playing: false,
             catching_up: false,
+            missed_zones: false,
         })
     }
 
@@ -401,7 +425,7 @@ fn learn(c: &Cluster, end: u64) -> (Vec<u64>, Vec<Mark>) {
     times.extend(c.store.notes.iter().map(|n| n.time.0));
     times.push(end);
     times.retain(|t| *t <= end);
-    times.sort_unstable();
+    crate::sort::sort(&mut times);
     times.dedup();
     // Marks: events, thinned to at most MAX_MARKS buckets (a Warning wins its bucket).
     let span = end.max(1) as u128;
@@ -1119,7 +1143,10 @@ pub fn pod_yaml(c: &Cluster, id: PodId) -> String {
                         o.push(format!("      value: {}", yaml_str(v)));
                     }
                     if let Some(v) = &e.value_from {
-                        o.push(format!("      valueFrom: {v}"));
+                        o.push(format!(
+                            "      valueFrom: {}",
+                            crate::api::number::json_text(v)
+                        ));
                     }
                 }
             }

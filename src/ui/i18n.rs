@@ -85,6 +85,8 @@ texts! {
         "이 실행을 만든 뒤 텍스트가 바뀌었습니다. 실행(Ctrl+Enter)이나 처음으로를 누르면 적용됩니다.";
     VALID = "Valid: the API server would accept this file.", "유효함: API 서버가 이 파일을 받아들입니다.";
     CHECKING = "Checking…", "확인하는 중…";
+    LOADING_ZONES = "Loading the time zone database…", "시간대 데이터베이스를 불러오는 중…";
+    ZONES_FAILED = "The time zone database could not be loaded ({0}): this file names a time zone, so it cannot be checked or run. Reload the page to try again.", "시간대 데이터베이스를 불러오지 못했습니다({0}). 이 파일은 시간대를 지정하므로 확인하거나 실행할 수 없습니다. 페이지를 새로 고쳐 다시 시도하세요.";
     PROBLEMS_TITLE = "The API server rejects this file", "API 서버가 이 파일을 거부합니다";
     WARNINGS_TITLE = "Warnings", "경고";
     LINE_COLUMN = "Line {0}, column {1}", "{0}행 {1}열";

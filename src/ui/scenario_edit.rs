@@ -170,7 +170,7 @@ pub fn apply(text: &str, change: &Change) -> Result<String, String> {
         Change::RemoveQueue => spec.queue = None,
     }
     // Actions in time order, as people read them.
-    spec.actions.sort_by(|a, b| {
+    crate::sort::sort_by(&mut spec.actions, |a, b| {
         a.at.map_or(0.0, |x| x.0)
             .total_cmp(&b.at.map_or(0.0, |x| x.0))
     });
@@ -267,7 +267,11 @@ fn selector_fields(s: &PodSelector) -> Fields {
 fn action_fields(a: &Action) -> Fields {
     let mut f = Fields::new();
     f.extend(a.at.map(|v| ("at", secs(v))));
-    f.extend(a.patch.as_ref().map(|v| ("patch", v.to_string())));
+    f.extend(
+        a.patch
+            .as_ref()
+            .map(|v| ("patch", crate::api::number::json_text(v))),
+    );
     f.extend(a.suspend.map(|v| ("suspend", v.to_string())));
     f.extend(
         a.delete_pod
@@ -379,7 +383,11 @@ pub fn emit(s: &Scenario) -> String {
             let mut f: Fields = vec![("text", quoted(&w.text))];
             f.extend(w.pause_at.map(|v| ("pauseAt", secs(v))));
             f.extend(w.field.as_deref().map(|v| ("field", quoted(v))));
-            f.extend(w.expect.as_ref().map(|v| ("expect", v.to_string())));
+            f.extend(
+                w.expect
+                    .as_ref()
+                    .map(|v| ("expect", crate::api::number::json_text(v))),
+            );
             f.extend(w.hint.as_deref().map(|v| ("hint", quoted(v))));
             f
         })

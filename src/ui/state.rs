@@ -13,6 +13,7 @@ use yew::Reducible;
 use super::driver::{self, Ask, Playback, Selection, Snapshot, Tab, Validation, Window};
 use super::i18n::Lang;
 use super::scenario_edit::{self, Change};
+use crate::controller::cronjob::zone;
 use crate::gallery;
 
 /// The example the page opens with.
@@ -113,6 +114,12 @@ pub struct PageState {
     pub snap: Option<Rc<Snapshot>>,
     /// The playback has work for the ticker.
     pub ticking: bool,
+    /// Why the time-zone table could not be fetched (texts naming a zone wait for it;
+    /// the page tries again when one needs it next).
+    pub zones_error: Option<Rc<str>>,
+    /// A build the text asked for while it needed the missing time-zone table, done
+    /// when the table arrives; `true`: play it then (Run).
+    waiting_build: Option<bool>,
 }
 
 impl PartialEq for PageState {
@@ -152,10 +159,17 @@ impl PageState {
             playback: None,
             snap: None,
             ticking: false,
+            zones_error: None,
+            waiting_build: None,
         };
         s.rebuild();
         s.refresh();
         s
+    }
+
+    /// The page waits for the time-zone table (it fetches it then).
+    pub fn needs_zones(&self) -> bool {
+        self.validation.waiting_for_zones || self.waiting_build.is_some()
     }
 
     /// The text of the current run differs from the editor's.
@@ -167,14 +181,22 @@ impl PageState {
     }
 
     /// Build a new playback from the editor's text (paused at t = 0); keeps the old
-    /// one when the text is invalid.
+    /// one when the text is invalid. A text that needs the time-zone table while it is
+    /// missing is built when the table arrives.
     fn rebuild(&mut self) -> bool {
-        match Playback::new(&self.text) {
+        let misses = zone::misses();
+        let built = Playback::new(&self.text);
+        if zone::misses() != misses {
+            self.waiting_build = Some(false);
+            return false;
+        }
+        match built {
             Ok(p) => {
                 self.playback = Some(Rc::new(RefCell::new(p)));
                 self.selection = None;
                 self.window = Window::default();
                 self.logs_pod = None;
+                self.waiting_build = None;
                 true
             }
             Err(_) => false,
@@ -205,15 +227,30 @@ impl PageState {
             selection: self.selection.clone(),
             logs_pod: self.logs_pod.clone(),
         };
-        self.snap = Some(Rc::new(driver::snapshot(&p, &ask)));
+        let misses = zone::misses();
+        let snap = driver::snapshot(&p, &ask);
+        if p.missed_zones || zone::misses() != misses {
+            // Computed without a time zone it needed: show nothing rather than a wrong
+            // answer, and build the run again when the table arrives.
+            drop(p);
+            self.playback = None;
+            self.snap = None;
+            self.ticking = false;
+            self.waiting_build = Some(false);
+            return;
+        }
+        self.snap = Some(Rc::new(snap));
         self.ticking = p.wants_ticks();
     }
 
-    /// Run `f` on the playback (the reducer is its only writer).
+    /// Run `f` on the playback (the reducer is its only writer), noting whether it
+    /// asked for a time zone the page does not have yet.
     fn with_playback(&self, f: impl FnOnce(&mut Playback)) {
         if let Some(p) = self.playback.as_ref() {
             if let Ok(mut p) = p.try_borrow_mut() {
+                let misses = zone::misses();
                 f(&mut p);
+                p.missed_zones |= zone::misses() != misses;
             }
         }
     }
@@ -263,6 +300,8 @@ pub enum Action {
     Form(Change),
     /// The form could not read its fields.
     FormError(String),
+    /// The time-zone table arrived and was installed, or could not be fetched.
+    ZonesArrived(Result<(), String>),
 }
 
 impl Reducible for PageState {
@@ -300,6 +339,9 @@ impl Reducible for PageState {
                 if s.validation.is_valid() && s.rebuild() {
                     s.with_playback(|p| p.play());
                 } else if !s.validation.is_valid() {
+                    if s.validation.waiting_for_zones {
+                        s.waiting_build = Some(true);
+                    }
                     return Rc::new(s);
                 }
             }
@@ -315,6 +357,9 @@ impl Reducible for PageState {
             Action::Reset => {
                 s.validation = Rc::new(driver::validate(&s.text));
                 s.checking = false;
+                if s.validation.waiting_for_zones {
+                    s.waiting_build = Some(false);
+                }
                 if !(s.text_changed() && s.validation.is_valid() && s.rebuild()) {
                     s.with_playback(|p| p.seek(0));
                 }
@@ -406,6 +451,22 @@ impl Reducible for PageState {
             Action::FormError(e) => {
                 s.form_error = Some(e);
                 return Rc::new(s);
+            }
+            Action::ZonesArrived(result) => {
+                if let Err(e) = result {
+                    s.zones_error = Some(Rc::from(e));
+                    return Rc::new(s);
+                }
+                s.zones_error = None;
+                if s.validation.waiting_for_zones {
+                    s.validation = Rc::new(driver::validate(&s.text));
+                    s.checking = false;
+                }
+                if let Some(play) = s.waiting_build.take() {
+                    if s.validation.is_valid() && s.rebuild() && play {
+                        s.with_playback(|p| p.play());
+                    }
+                }
             }
             Action::Form(change) => match scenario_edit::apply(&s.text, &change) {
                 Ok(text) => {

@@ -30,7 +30,7 @@ pub fn selector_string(sel: &LabelSelector) -> String {
     }
     for r in sel.match_expressions.iter().flatten() {
         let mut values: Vec<String> = r.values.clone().unwrap_or_default();
-        values.sort();
+        crate::sort::sort(&mut values);
         values.dedup();
         let vals = values.join(",");
         let text = match r.operator.as_str() {
@@ -42,7 +42,7 @@ pub fn selector_string(sel: &LabelSelector) -> String {
         };
         reqs.push((r.key.clone(), text));
     }
-    reqs.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut reqs, |a, b| a.0.cmp(&b.0));
     reqs.into_iter()
         .map(|(_, t)| t)
         .collect::<Vec<_>>()
@@ -63,7 +63,7 @@ pub fn scalar(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => String::new(),
-        other => other.to_string(),
+        other => crate::api::number::json_text(other),
     }
 }
 

@@ -443,7 +443,7 @@ fn describe_resources(w: &mut PrefixWriter, resources: Option<&Value>) {
         }
         w.write(2, &format!("{title}:\n"));
         let mut names: Vec<&String> = map.keys().collect();
-        names.sort();
+        crate::sort::sort(&mut names);
         for n in names {
             let q = map.get(n).map(scalar).unwrap_or_default();
             w.write(3, &format!("{n}:\t{q}\n"));

@@ -156,7 +156,7 @@ pub fn api_events<'a>(recorded: impl IntoIterator<Item = &'a Event>, now: Time) 
         .into_values()
         .filter(|ev| now.0 < ev.last_write.0.saturating_add(EVENT_TTL_MS))
         .collect();
-    list.sort_by_key(|ev| ev.order);
+    crate::sort::sort_by_key(&mut list, |ev| ev.order);
     list
 }
 

@@ -59,7 +59,7 @@ pub fn pods(c: &Cluster) -> Table {
         .filter(|p| p.removed_at.is_none() && p.created_at <= c.now)
         .map(|p| &*p.pod)
         .collect();
-    list.sort_by(|a, b| a.metadata.name().cmp(b.metadata.name()));
+    crate::sort::sort_by(&mut list, |a, b| a.metadata.name().cmp(b.metadata.name()));
     Table {
         header: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
             .map(String::from)
@@ -228,7 +228,7 @@ pub fn jobs(c: &Cluster, wide: bool) -> Table {
         .filter(|j| j.removed_at.is_none())
         .map(|j| &j.job)
         .collect();
-    list.sort_by(|a, b| a.name().cmp(b.name()));
+    crate::sort::sort_by(&mut list, |a, b| a.name().cmp(b.name()));
     let mut header: Vec<String> = ["NAME", "STATUS", "COMPLETIONS", "DURATION", "AGE"]
         .map(String::from)
         .to_vec();

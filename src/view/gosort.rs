@@ -9,7 +9,8 @@ pub fn sort<T>(data: &mut [T], less: impl Fn(&T, &T) -> bool) {
     if n <= 1 {
         return;
     }
-    let mut s = Sorter { data, less: &less };
+    let mut slice = Slice { data, less };
+    let mut s = Sorter { data: &mut slice };
     let limit = bits_len(n as u64) as isize;
     s.pdqsort(0, n, limit);
 }
@@ -25,27 +26,47 @@ enum Hint {
     Decreasing,
 }
 
-struct Sorter<'a, T, F: Fn(&T, &T) -> bool> {
-    data: &'a mut [T],
-    less: &'a F,
+/// Go's `sort.Interface` (less the length): the algorithm below sees the data only
+/// through it, as a `dyn`, so it is compiled once for every element type.
+trait Interface {
+    fn less(&self, i: usize, j: usize) -> bool;
+    fn swap(&mut self, i: usize, j: usize);
 }
 
-impl<T, F: Fn(&T, &T) -> bool> Sorter<'_, T, F> {
-    fn less(&self, i: isize, j: isize) -> bool {
-        match (self.get(i), self.get(j)) {
+struct Slice<'a, T, F> {
+    data: &'a mut [T],
+    less: F,
+}
+
+impl<T, F: Fn(&T, &T) -> bool> Interface for Slice<'_, T, F> {
+    fn less(&self, i: usize, j: usize) -> bool {
+        match (self.data.get(i), self.data.get(j)) {
             (Some(a), Some(b)) => (self.less)(a, b),
             _ => false,
         }
     }
-    fn get(&self, i: isize) -> Option<&T> {
-        usize::try_from(i).ok().and_then(|i| self.data.get(i))
+    fn swap(&mut self, i: usize, j: usize) {
+        let len = self.data.len();
+        if i < len && j < len {
+            self.data.swap(i, j);
+        }
+    }
+}
+
+struct Sorter<'a> {
+    data: &'a mut dyn Interface,
+}
+
+impl Sorter<'_> {
+    fn less(&self, i: isize, j: isize) -> bool {
+        match (usize::try_from(i), usize::try_from(j)) {
+            (Ok(i), Ok(j)) => self.data.less(i, j),
+            _ => false,
+        }
     }
     fn swap(&mut self, i: isize, j: isize) {
-        let len = self.data.len();
         if let (Ok(i), Ok(j)) = (usize::try_from(i), usize::try_from(j)) {
-            if i < len && j < len {
-                self.data.swap(i, j);
-            }
+            self.data.swap(i, j);
         }
     }
 

@@ -96,9 +96,10 @@ after(async () => {
 });
 
 /** A new page (own context: fresh storage) that records console errors, page errors and failed requests. */
-async function openPage({ colorScheme = 'light', width = 1280, height = 800, locale = 'en-US', reducedMotion = 'no-preference' } = {}) {
+async function openPage({ colorScheme = 'light', width = 1280, height = 800, locale = 'en-US', reducedMotion = 'no-preference', setup } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, locale, colorScheme, reducedMotion });
   const page = await context.newPage();
+  if (setup) await setup(page);
   const problems = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
@@ -701,6 +702,66 @@ test('reduced motion: the clock steps once a second', { timeout: 30_000 }, async
   assert.equal(transition, '0s');
   assertClean(problems);
   await page.close();
+});
+
+test('time zones: fetched only when a text names one; meanwhile it waits, then validates', { timeout: 60_000 }, async () => {
+  // Hold tzdata.bin back when it is asked for.
+  let release;
+  const held = new Promise((r) => (release = r));
+  const fetched = [];
+  const { page, problems } = await openPage({
+    setup: (p) => p.route('**/tzdata.bin', async (route) => {
+      fetched.push(route.request().url());
+      await held;
+      await route.continue();
+    }),
+  });
+  assert.match(await page.locator('.validity').innerText(), /Valid/);
+  await openExample(page, 'CronJob every minute');
+  await page.locator('.cron').waitFor({ timeout: 10_000 });
+  assert.equal(fetched.length, 0, 'no text has named a time zone: the table is not downloaded');
+  const text = example('cronjob-hello').replace('  schedule: "* * * * *"\n', '  schedule: "* * * * *"\n  timeZone: Asia/Seoul\n');
+  await editorOf(page).fill(text);
+  // No answer without the table: neither valid nor an "unknown time zone" error.
+  await page.locator('.validity', { hasText: 'Loading the time zone database…' }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('#yaml-problems').count(), 0);
+  assert.equal(await editorOf(page).getAttribute('aria-invalid'), 'false', 'waiting is not invalid');
+  assert.equal(fetched.length, 1, 'the table is asked for once');
+  assert.ok(fetched[0].startsWith(base), `relative to the page: ${fetched[0]}`);
+  await shot(page, 'timezone-loading-wide-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await shot(page, 'timezone-loading-narrow-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await button(page, 'Run').click();
+  release();
+  // The table arrives: the text is checked, and the Run asked for meanwhile happens.
+  await page.locator('.validity', { hasText: 'Valid' }).waitFor({ timeout: 10_000 });
+  await page.locator('.cron').waitFor({ timeout: 10_000 });
+  assert.match(await page.locator('.cron').innerText(), /timeZone: Asia\/Seoul/);
+  assert.equal(await page.locator('.cron-next li').count(), 5);
+  assert.ok(!(await page.locator('.notice.changed').isVisible()), 'the run on screen is the text in the editor');
+  await shot(page, 'timezone-wide-light');
+  // A zone that does not exist is now answered as the API server does.
+  await editorOf(page).fill(text.replace('Asia/Seoul', 'Mars/Olympus'));
+  await page.locator('#yaml-problems', { hasText: 'unknown time zone Mars/Olympus' }).waitFor({ timeout: 10_000 });
+  assert.equal(fetched.length, 1, 'the table is fetched once');
+  assertClean(problems);
+  await page.close();
+
+  // The table cannot be fetched: texts naming a zone say so; the others still work.
+  const broken = await openPage({
+    setup: (p) => p.route('**/tzdata.bin', (route) => route.fulfill({ status: 404, body: 'gone' })),
+  });
+  await editorOf(broken.page).fill(text);
+  const alert = broken.page.locator('#yaml-problems');
+  await alert.waitFor({ timeout: 10_000 });
+  assert.match(await alert.innerText(), /The time zone database could not be loaded \(HTTP 404 for \.\/tzdata\.bin\)/);
+  await editorOf(broken.page).fill(example('cronjob-hello'));
+  await broken.page.locator('.validity', { hasText: 'Valid' }).waitFor({ timeout: 10_000 });
+  assertClean(broken.problems.filter((m) => !/tzdata\.bin|404/.test(m)));
+  await broken.page.close();
 });
 
 test('a panic shows the error banner, not a dead page', { timeout: 30_000 }, async () => {

@@ -363,13 +363,12 @@ pub fn own_labels(
     if Some(labels) != template_labels {
         return Some(labels.clone());
     }
-    Some(
+    Some(crate::sort::collect_map(
         labels
             .iter()
             .filter(|(k, v)| !generated.iter().any(|(gk, gv)| gk == k && gv == v))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    )
+            .map(|(k, v)| (k.clone(), v.clone())),
+    ))
 }
 
 /// `ValidateObjectMeta(meta, requiresNamespace=true, NameIsDNSSubdomain, "metadata")` plus

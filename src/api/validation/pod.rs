@@ -736,7 +736,7 @@ fn validate_value_from(path: &str, ev: &EnvVar) -> ErrorList {
                 ));
             } else if !ENV_FIELD_PATHS.contains(&internal) {
                 let mut sorted = ENV_FIELD_PATHS.to_vec();
-                sorted.sort_unstable();
+                crate::sort::sort(&mut sorted);
                 errs.push(FieldError::unsupported(
                     format!("{p}.fieldPath"),
                     internal,

@@ -64,7 +64,7 @@ fn write_value(out: &mut String, v: &Value) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Number(n) => out.push_str(&crate::api::number::json_number(n)),
         Value::String(s) => out.push_str(&json_string(s)),
         Value::Array(a) => {
             out.push('[');
@@ -78,7 +78,7 @@ fn write_value(out: &mut String, v: &Value) {
         }
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
+            crate::sort::sort(&mut keys);
             out.push('{');
             for (i, k) in keys.iter().enumerate() {
                 if i > 0 {
@@ -277,9 +277,9 @@ fn opaque(v: Option<&Value>) -> String {
 
 fn go_named(v: &Value) -> Value {
     match v {
-        Value::Object(m) => {
-            Value::Object(m.iter().map(|(k, x)| (go_name(k), go_named(x))).collect())
-        }
+        Value::Object(m) => Value::Object(crate::sort::collect_map(
+            m.iter().map(|(k, x)| (go_name(k), go_named(x))),
+        )),
         Value::Array(a) => Value::Array(a.iter().map(go_named).collect()),
         other => other.clone(),
     }

@@ -32,10 +32,9 @@ fn normalized<T: Serialize>(v: &T) -> Value {
                 (!a.is_empty()).then_some(Value::Array(a))
             }
             Value::Object(m) => {
-                let m: serde_json::Map<String, Value> = m
-                    .into_iter()
-                    .filter_map(|(k, x)| norm(x).map(|x| (k, x)))
-                    .collect();
+                let m: serde_json::Map<String, Value> = crate::sort::collect_map(
+                    m.into_iter().filter_map(|(k, x)| norm(x).map(|x| (k, x))),
+                );
                 (!m.is_empty()).then_some(Value::Object(m))
             }
             other => Some(other),
@@ -60,7 +59,7 @@ pub fn validate_object_meta_update(new: &ObjectMeta, old: &ObjectMeta) -> ErrorL
             .flatten()
             .filter(|f| !old_f.contains(f))
             .collect();
-        extra.sort();
+        crate::sort::sort(&mut extra);
         extra.dedup();
         if !extra.is_empty() {
             let list = extra

@@ -724,7 +724,7 @@ impl CronJobController {
             if excess <= 0 {
                 continue;
             }
-            list.sort_by(|a, b| {
+            crate::sort::sort_by(&mut list, |a, b| {
                 let (ja, jb) = (&ctx.store.job(*a).job, &ctx.store.job(*b).job);
                 let (sa, sb) = (ja.status.start_time, jb.status.start_time);
                 sa.is_none()

@@ -30,9 +30,20 @@
 //! | `chrono-tz` 0.10.4 + `chrono` 0.4 | 879,102 | 147,359 | ~136 KB |
 //!
 //! The table alone is 83,996 bytes, 21,272 gzipped (the TZif files it comes from:
-//! 207,040 and 48,947). Should the page need those bytes back, the table can
-//! move behind a cargo feature and be fetched when a `timeZone` first appears:
-//! `build_index` reads any byte slice of this format.
+//! 207,040 and 48,947).
+//!
+//! # Where the table comes from
+//!
+//! Natively (the CLI, the tests, the benchmarks) it is embedded. The page's wasm does
+//! not embed it (21 KB gzip its first paint does not need): the page fetches
+//! `tzdata.bin` once it runs and hands the bytes to [`install`]. The engine stays
+//! synchronous and does no I/O; until the table is there, asking for a named zone
+//! gives [`NOT_LOADED`] instead of an answer and counts a [`misses`]: the page
+//! treats anything computed while the count grew as unknown (it shows "loading the
+//! time zones" and computes it again once the table is installed), so it never
+//! shows a wrong answer. `UTC`, the empty name and `Local` need no table. The
+//! `embed-tzdata` feature embeds the table in a wasm build too (the engine
+//! benchmark in `tools/wasm-bench`).
 //!
 //! # Semantics
 //!
@@ -43,6 +54,7 @@
 //! has no controller-manager host whose local zone it could mean.
 
 use crate::cluster::wallclock::{self, Civil};
+use std::cell::Cell;
 use std::sync::{Arc, OnceLock};
 
 /// Go's `alpha`: the earliest representable instant, used for "since forever".
@@ -50,7 +62,61 @@ pub const ALPHA: i64 = i64::MIN;
 /// Go's `omega`: "until forever".
 pub const OMEGA: i64 = i64::MAX;
 
-static TZDATA: &[u8] = include_bytes!("tzdata/tzdata.bin");
+/// The table compiled in: natively always, in wasm only with the `embed-tzdata` feature.
+#[cfg(any(not(target_arch = "wasm32"), feature = "embed-tzdata"))]
+const EMBEDDED: Option<&[u8]> = Some(include_bytes!("tzdata/tzdata.bin"));
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "embed-tzdata")))]
+const EMBEDDED: Option<&[u8]> = None;
+
+/// The message (and error) for a named zone asked for before the table is installed.
+pub const NOT_LOADED: &str = "the time zone database is not loaded yet";
+
+static INDEX: OnceLock<Index<'static>> = OnceLock::new();
+std::thread_local! {
+    // Per thread (the page has one), so that parallel tests do not see each other's.
+    static MISSES: Cell<u64> = const { Cell::new(0) };
+    static PRETEND_MISSING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Install the table (the bytes of `tzdata.bin`), fetched by the page after its first
+/// paint. Checks that the bytes are a table before keeping them; installing again, or
+/// where the table is embedded, keeps the first.
+pub fn install(bytes: Vec<u8>) -> Result<(), String> {
+    let complete = build_index(&bytes).is_some_and(|idx| {
+        idx.names.iter().all(|(_, r)| *r < idx.records.len())
+            && idx.records.iter().all(|r| decode_record(r).is_some())
+    });
+    if !complete {
+        return Err("not a time zone table (tzdata.bin)".into());
+    }
+    if INDEX.get().is_none() && EMBEDDED.is_none() {
+        // Kept for the rest of the page's life, as an embedded table would be.
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        if let Some(idx) = build_index(bytes) {
+            let _ = INDEX.set(idx);
+        }
+    }
+    Ok(())
+}
+
+/// The table is there: every zone name can be answered.
+pub fn is_installed() -> bool {
+    index().is_some()
+}
+
+/// How many times a named zone was asked for on this thread while the table was
+/// missing. A result
+/// computed while this grew is not an answer: compute it again after [`install`].
+pub fn misses() -> u64 {
+    MISSES.with(Cell::get)
+}
+
+/// Behave on this thread as if the table were not installed yet (natively, for the
+/// tests of the page's loading state; the page never calls it).
+#[doc(hidden)]
+pub fn pretend_missing(on: bool) {
+    PRETEND_MISSING.with(|p| p.set(on));
+}
 
 /// The message Kubernetes validation gives for `timeZone: Local`.
 pub const LOCAL_REJECTED: &str =
@@ -219,7 +285,10 @@ pub(crate) fn load_location(name: &str) -> Result<Option<Zone>, String> {
         return Err("time: invalid location name".into());
     }
     let unknown = || format!("unknown time zone {name}");
-    let idx = index().ok_or_else(unknown)?;
+    let Some(idx) = index() else {
+        MISSES.with(|m| m.set(m.get() + 1));
+        return Err(NOT_LOADED.into());
+    };
     let i = idx
         .names
         .binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes()))
@@ -232,15 +301,24 @@ pub(crate) fn load_location(name: &str) -> Result<Option<Zone>, String> {
     }))
 }
 
-struct Index {
-    version: &'static str,
-    names: Vec<(&'static str, usize)>,
-    records: Vec<&'static [u8]>,
+struct Index<'a> {
+    version: &'a str,
+    names: Vec<(&'a str, usize)>,
+    records: Vec<&'a [u8]>,
 }
 
-fn index() -> Option<&'static Index> {
-    static INDEX: OnceLock<Option<Index>> = OnceLock::new();
-    INDEX.get_or_init(|| build_index(TZDATA)).as_ref()
+fn index() -> Option<&'static Index<'static>> {
+    if PRETEND_MISSING.with(|p| p.get()) {
+        return None;
+    }
+    match (INDEX.get(), EMBEDDED) {
+        (Some(idx), _) => Some(idx),
+        (None, Some(bytes)) => {
+            let idx = build_index(bytes)?;
+            Some(INDEX.get_or_init(|| idx))
+        }
+        (None, None) => None,
+    }
 }
 
 struct Reader<'a> {
@@ -275,7 +353,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn build_index(buf: &'static [u8]) -> Option<Index> {
+fn build_index(buf: &[u8]) -> Option<Index<'_>> {
     let mut r = Reader { buf, pos: 0 };
     if r.bytes(4)? != b"TZC1" {
         return None;
@@ -607,6 +685,35 @@ mod tests {
         assert_eq!(Zone::load("Local").unwrap_err(), LOCAL_REJECTED);
         assert!(Zone::names().count() >= 590);
         assert_eq!(Zone::database_version(), "2026f");
+    }
+
+    #[test]
+    fn a_missing_table_gives_no_answer_and_counts_a_miss() {
+        pretend_missing(true);
+        let before = misses();
+        assert!(!is_installed());
+        assert_eq!(Zone::load("Asia/Seoul").unwrap_err(), NOT_LOADED);
+        assert_eq!(misses(), before + 1);
+        // UTC, the empty name and Local need no table.
+        assert_eq!(Zone::load("UTC").unwrap().name(), "UTC");
+        assert_eq!(Zone::load("").unwrap().name(), "UTC");
+        assert_eq!(Zone::load("Local").unwrap_err(), LOCAL_REJECTED);
+        assert_eq!(misses(), before + 1);
+        pretend_missing(false);
+        assert!(is_installed());
+        assert_eq!(Zone::load("Asia/Seoul").unwrap().name(), "Asia/Seoul");
+        assert_eq!(misses(), before + 1);
+    }
+
+    #[test]
+    fn install_takes_only_a_whole_table() {
+        let table = include_bytes!("tzdata/tzdata.bin");
+        assert_eq!(install(table.to_vec()), Ok(()));
+        assert!(install(b"junk".to_vec()).is_err());
+        assert!(install(Vec::new()).is_err());
+        // Cut short: the header reads, the records do not.
+        assert!(install(table[..table.len() / 2].to_vec()).is_err());
+        assert!(is_installed());
     }
 
     #[test]

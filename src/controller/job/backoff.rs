@@ -74,8 +74,8 @@ impl BackoffRecord {
     /// `newBackoffRecord`: fold the pods that finished since the last sync into the record.
     /// `succeeded` and `failed` are the finish times of the newly finished pods.
     pub fn next(self, mut succeeded: Vec<Time>, mut failed: Vec<Time>) -> BackoffRecord {
-        succeeded.sort();
-        failed.sort();
+        crate::sort::sort(&mut succeeded);
+        crate::sort::sort(&mut failed);
         let mut r = self;
         if succeeded.is_empty() {
             if failed.is_empty() {

@@ -57,7 +57,7 @@ fn active_pods_for_removal(store: &Store, sc: &SyncCtx, rm_at_least: usize) -> V
     let mut left: Vec<&Snap> = Vec::new();
     if sc.job.spec.is_indexed() {
         let completions = sc.job.spec.completions.unwrap_or(0).max(0) as u32;
-        active.sort_by_key(|s| s.index.unwrap_or(u32::MAX));
+        crate::sort::sort_by_key(&mut active, |s| s.index.unwrap_or(u32::MAX));
         let mut i = 0;
         while i < active.len() {
             let ix = active[i].index;
@@ -68,7 +68,7 @@ fn active_pods_for_removal(store: &Store, sc: &SyncCtx, rm_at_least: usize) -> V
             let mut group: Vec<&Snap> = active[i..j].to_vec();
             match ix {
                 Some(x) if x < completions => {
-                    group.sort_by(|a, b| least_valuable_first(store, a, b));
+                    crate::sort::sort_by(&mut group, |a, b| least_valuable_first(store, a, b));
                     let keep = group.pop().expect("group is not empty");
                     rm.extend(group.iter().map(|s| s.id));
                     left.push(keep);
@@ -81,7 +81,7 @@ fn active_pods_for_removal(store: &Store, sc: &SyncCtx, rm_at_least: usize) -> V
         left = active;
     }
     if rm.len() < rm_at_least {
-        left.sort_by(|a, b| least_valuable_first(store, a, b));
+        crate::sort::sort_by(&mut left, |a, b| least_valuable_first(store, a, b));
         let more = rm_at_least - rm.len();
         rm.extend(left.iter().take(more).map(|s| s.id));
     }

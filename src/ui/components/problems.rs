@@ -1,5 +1,6 @@
 //! What the API server says about the text: the errors (with the whole message)
-//! or the warnings, each with its line; a line is a button that puts the caret
+//! or the warnings, each with its line (or, for a text naming a time zone, that the
+//! time-zone table is still loading or could not be fetched); a line is a button that puts the caret
 //! there. Stays in place (an empty status) when there is nothing to say, so the
 //! layout does not jump while typing.
 
@@ -17,6 +18,8 @@ use crate::ui::i18n::{self as tx, Lang};
 pub struct ProblemsProps {
     pub validation: Rc<Validation>,
     pub checking: bool,
+    /// The time-zone table could not be fetched.
+    pub zones_error: Option<Rc<str>>,
     pub lang: Lang,
 }
 
@@ -78,6 +81,21 @@ pub fn problems(p: &ProblemsProps) -> Html {
             </li>
         }
     };
+    if v.waiting_for_zones {
+        // Nothing is known about a text naming a time zone until the table is there.
+        return match &p.zones_error {
+            Some(e) => html! {
+                <div id={ PROBLEMS_ID } class="problems" role="alert">
+                    <p class="problems-summary">{ l.f(tx::ZONES_FAILED, &[e]) }</p>
+                </div>
+            },
+            None => html! {
+                <div class="validity" role="status">
+                    <p class="valid-line">{ l.t(tx::LOADING_ZONES) }</p>
+                </div>
+            },
+        };
+    }
     match &v.summary {
         Some(summary) => {
             // The summary repeats a lone problem's text; show it only when it adds something.

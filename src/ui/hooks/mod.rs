@@ -1,11 +1,14 @@
-//! Custom hooks: the page's contact with browser timers, events and media queries.
+//! Custom hooks: the page's contact with browser timers, events, media queries and
+//! the one file it fetches itself (the time-zone table).
 
 mod use_debounce;
 mod use_media_query;
 mod use_shortcuts;
 mod use_ticker;
+mod use_time_zones;
 
 pub use use_debounce::use_debounce;
 pub use use_media_query::{matches as use_media_query_matches, use_media_query};
 pub use use_shortcuts::{use_shortcuts, Shortcut};
 pub use use_ticker::use_ticker;
+pub use use_time_zones::use_time_zones;
