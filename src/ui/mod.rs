@@ -10,8 +10,10 @@
 //! visible banner.
 
 pub mod driver;
+pub mod export;
 pub mod i18n;
 pub mod scenario_edit;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
