@@ -159,6 +159,23 @@ mod tests {
             // Steps without checks have no verdicts.
             assert!(before[0].is_empty());
         }
+        // Every pause is within its run, so the walk-through does stop there.
+        for e in EXAMPLES {
+            let file = e.parse().unwrap();
+            let mut c = Cluster::new(&file);
+            c.run_to_end();
+            for (i, s) in file.scenario.spec.walkthrough.iter().enumerate() {
+                if let Some(at) = s.at {
+                    assert!(
+                        at.0 * 1000.0 <= c.now.0 as f64,
+                        "{} step {i}: at {} is after the end, {:?}",
+                        e.name,
+                        at.0,
+                        c.now
+                    );
+                }
+            }
+        }
         // Two rounds are not enough for the parallelism workshop.
         let two = verdicts(
             &get("workshop-parallelism")
