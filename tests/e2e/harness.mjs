@@ -155,3 +155,23 @@ export async function clockSeconds(page) {
   assert.ok(m, `clock text ${JSON.stringify(text)}`);
   return Number(m[1] || 0) * 3600 + Number(m[2] || 0) * 60 + Number(m[3]);
 }
+
+/** No horizontal scrolling at the page's width (elements inside scrollers excepted). */
+export async function noSidewaysScroll(page, what) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const [overflow, wide] = await page.evaluate(() => {
+    const w = window.innerWidth;
+    const out = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > w + 1)
+      .filter((e) => {
+        for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+          if (getComputedStyle(p).overflowX !== 'visible') return false;
+        }
+        return true;
+      })
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)}px)`);
+    return [document.documentElement.scrollWidth - w, out];
+  });
+  assert.ok(overflow <= 0, `no horizontal scrolling at ${page.viewportSize().width} px (${what}: overflow ${overflow}px: ${wide.join(', ')})`);
+}

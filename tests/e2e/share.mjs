@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
-  ROOT, start, stop, base, origin, openPage, openIn, assertClean, shot, editorOf, button, clockSeconds,
+  ROOT, start, stop, base, origin, openPage, openIn, assertClean, shot, editorOf, button, clockSeconds, noSidewaysScroll,
 } from './harness.mjs';
 
 const example = (name) => fs.readFileSync(path.join(ROOT, 'examples', `${name}.yaml`), 'utf8');
@@ -147,6 +147,9 @@ test('links: a huge link opens; sharing one offers the file instead; how long a 
   await status.getByText(/more than the 8,000 that chat tools/).waitFor();
   assert.match(await status.innerText(), /This link would be [\d,]+ characters/);
   await shot(page, 'share-too-long-wide-light', false);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await noSidewaysScroll(page, 'share message');
+  await page.setViewportSize({ width: 1280, height: 800 });
   const [download] = await Promise.all([page.waitForEvent('download'), status.getByRole('button', { name: 'Download the .yaml file' }).click()]);
   assert.equal(download.suggestedFilename(), 'pi.scenario.yaml');
   assert.equal(fs.readFileSync(await download.path(), 'utf8'), text);
@@ -280,6 +283,8 @@ test('my scenarios: save as, rename, open, download, delete, import a chosen fil
   await lib.getByRole('button', { name: 'Open Retries' }).waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => localStorage.getItem('jobplay.v1.scenario.1')), null);
   await page.setViewportSize({ width: 375, height: 812 });
+  await page.locator('.library').scrollIntoViewIfNeeded();
+  await noSidewaysScroll(page, 'my scenarios');
   await shot(page, 'library-narrow-light', false);
   assertClean(problems);
   await page.close();
@@ -426,6 +431,9 @@ test('embed: an iframe in a documentation page, compact, editor collapsed, Open 
   const { page, problems } = await openPage(`${base}#v=1&example=pi&embed=1&theme=dark`, { colorScheme: 'light', width: 375 });
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.equal(await page.locator('.message').count(), 0, 'no news in an embed');
+  await noSidewaysScroll(page, 'embed');
+  await page.getByRole('button', { name: 'YAML' }).click();
+  await noSidewaysScroll(page, 'embed with its editor');
   assertClean(problems);
   await page.close();
 });
@@ -464,6 +472,7 @@ test('workshop: the walk-through pauses at its moments, checks the change, and s
   assert.match(await walk.innerText(), /워크숍\s+4단계 중 3단계/);
   assert.match(await walk.innerText(), /실패를 두 번 견디도록 backoffLimit을 바꾸고 실행하자/);
   await page.setViewportSize({ width: 375, height: 812 });
+  await noSidewaysScroll(page, 'walk-through');
   await shot(page, 'walkthrough-narrow-dark-ko');
   assertClean(problems);
   await page.close();

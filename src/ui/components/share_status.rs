@@ -66,7 +66,7 @@ pub fn share_status(p: &ShareStatusProps) -> Html {
                 .filter(|t| *t > 0)
                 .map(|t| l.f(tx::SHARE_AT, &[&driver::clock(t)]))
                 .unwrap_or_default();
-            html! { <p><span class="ok-mark" aria-hidden="true">{ "✓" }</span>{ l.f(tx::SHARE_COPIED, &[&group(*chars), &at]) }</p> }
+            html! { <p>{ l.f(tx::SHARE_COPIED, &[&group(*chars), &at]) }</p> }
         }
         Share::NoClipboard(link) => html! {
             <>
@@ -97,6 +97,7 @@ pub fn share_status(p: &ShareStatusProps) -> Html {
     html! {
         <div class={ classes!("share-status", "message", if problem { "problem" } else { "news" }) }
             role={ if problem { "alert" } else { "status" } }>
+            <span class="message-icon" aria-hidden="true">{ if problem { "!" } else { "i" } }</span>
             <div class="share-body">{ body }</div>
             { dismiss }
         </div>
