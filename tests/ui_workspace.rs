@@ -26,7 +26,7 @@ impl Browser {
     }
     /// A page load without a link: the workspace and the text it shows.
     fn open(&mut self) -> (Workspace, String, Vec<Note>) {
-        let (mut ws, notes) = Workspace::load(&mut self.local, false);
+        let (mut ws, notes) = Workspace::load(&mut self.local, false, "Recovered scenario");
         let text = ws.restore(&self.local, &self.session);
         (ws, text, notes)
     }
@@ -328,7 +328,7 @@ fn an_embedded_page_writes_nothing() {
     let mut b = Browser::new();
     b.local.set(DRAFT_KEY, MINE).unwrap();
     b.local.set(CURRENT_KEY, "draft").unwrap();
-    let (mut ws, notes) = Workspace::load(&mut b.local, true);
+    let (mut ws, notes) = Workspace::load(&mut b.local, true, "Recovered scenario");
     assert!(notes.is_empty());
     // The embed never restores the person's work: it shows what it was given.
     assert_eq!(

@@ -263,6 +263,7 @@ texts! {
     STATUS_EMBED = "changes here are not saved: open it in the playground to keep them", "여기서 고친 내용은 저장되지 않음: 간직하려면 플레이그라운드에서 여세요";
     EDITING = "Editing:", "편집 중:";
     RESCUE_NAME = "Earlier draft", "이전 초안";
+    RECOVERED_NAME = "Recovered scenario", "복구한 시나리오";
 
     // Notes about saved work
     NOTE_RESCUED = "Your earlier draft is kept in My scenarios as “{0}”.", "이전 초안을 내 시나리오에 “{0}”(으)로 보관했습니다.";
@@ -271,7 +272,7 @@ texts! {
     NOTE_UNAVAILABLE = "This browser lets the page store nothing: your work lasts only while the page is open. Download it to keep it.",
         "이 브라우저는 페이지가 아무것도 저장하지 못하게 합니다. 작업은 페이지를 연 동안만 남습니다. 간직하려면 내려받으세요.";
     NOTE_REBUILT = "The list of your saved scenarios could not be read; {0} saved texts were found again and are listed as “Recovered scenario”.",
-        "저장한 시나리오 목록을 읽을 수 없었습니다. 저장된 텍스트 {0}개를 다시 찾아 “Recovered scenario”로 나열했습니다.";
+        "저장한 시나리오 목록을 읽을 수 없었습니다. 저장된 텍스트 {0}개를 다시 찾아 “복구한 시나리오”로 나열했습니다.";
     NOTE_MISSING = "The saved scenario “{0}” had no text left and was taken off the list.", "저장한 시나리오 “{0}”에 텍스트가 남아 있지 않아 목록에서 뺐습니다.";
     NOTE_GONE = "The scenario you were editing was deleted in another tab: your text is kept as the Draft.", "편집하던 시나리오가 다른 탭에서 삭제되어, 텍스트를 초안으로 보관했습니다.";
     NOTE_IMPORTED = "Imported “{0}” into My scenarios.", "“{0}”을(를) 내 시나리오로 가져왔습니다.";

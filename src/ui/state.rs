@@ -270,7 +270,7 @@ impl PageState {
             local: BrowserStore::local(),
             session: BrowserStore::session(),
         };
-        let (mut ws, notes) = Workspace::load(&mut stores.local, embed);
+        let (mut ws, notes) = Workspace::load(&mut stores.local, embed, lang.t(tx::RECOVERED_NAME));
         let foreign = ws.is_foreign_fragment(&stores.session, fragment);
         let restored = ws.restore(&stores.local, &stores.session);
         let mut s = PageState::with_text(lang, theme, reduced_motion, &restored);
@@ -331,7 +331,7 @@ impl PageState {
             playback: None,
             snap: None,
             ticking: false,
-            ws: Rc::new(Workspace::load(&mut super::workspace::MemoryStore::default(), true).0),
+            ws: Rc::new(Workspace::load(&mut super::workspace::MemoryStore::default(), true, "").0),
             stores: Rc::new(RefCell::new(Stores {
                 local: BrowserStore::Memory(Default::default()),
                 session: BrowserStore::Memory(Default::default()),

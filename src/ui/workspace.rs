@@ -257,8 +257,13 @@ fn write_index(entries: &[Entry]) -> String {
 }
 
 impl Workspace {
-    /// Read the list of saved scenarios (rebuilding it if it cannot be read).
-    pub fn load(local: &mut dyn Store, embed: bool) -> (Workspace, Vec<Note>) {
+    /// Read the list of saved scenarios (rebuilding it if it cannot be read, with
+    /// the texts found named `recovered_name`, in the page's language).
+    pub fn load(
+        local: &mut dyn Store,
+        embed: bool,
+        recovered_name: &str,
+    ) -> (Workspace, Vec<Note>) {
         let mut notes = Vec::new();
         let ids_with_text = |local: &dyn Store| -> Vec<u32> {
             let mut ids: Vec<u32> = local
@@ -276,7 +281,7 @@ impl Workspace {
                 if !ids.is_empty() {
                     notes.push(Note::IndexRebuilt(ids.len()));
                 }
-                rebuilt(&ids)
+                rebuilt(&ids, recovered_name)
             }
             Some(text) => match parse_index(&text) {
                 Some(list) => {
@@ -293,7 +298,7 @@ impl Workspace {
                 None => {
                     let ids = ids_with_text(&*local);
                     notes.push(Note::IndexRebuilt(ids.len()));
-                    rebuilt(&ids)
+                    rebuilt(&ids, recovered_name)
                 }
             },
         };
@@ -620,15 +625,16 @@ impl Workspace {
     }
 }
 
-fn rebuilt(ids: &[u32]) -> Vec<Entry> {
+fn rebuilt(ids: &[u32], name: &str) -> Vec<Entry> {
+    let name = clean_name(name);
     ids.iter()
         .enumerate()
         .map(|(i, id)| Entry {
             id: *id,
             name: if i == 0 {
-                "Recovered scenario".to_string()
+                name.clone()
             } else {
-                format!("Recovered scenario ({})", i + 1)
+                format!("{name} ({})", i + 1)
             },
         })
         .collect()
