@@ -101,7 +101,9 @@ proptest! {
         }
         let damaged: String = chars.into_iter().collect();
         let opened = link::open(&format!("v=1&yaml={damaged}")).expect("a link");
-        if c == '*' || c == '%' {
+        // `%` may start a percent escape (a link can be percent-encoded), which then
+        // reads as another character; `*` is never base64url.
+        if c == '*' {
             // Not base64url: the data before it is read, and the text is a prefix.
             prop_assert!(text.starts_with(opened.text.as_deref().unwrap_or("")));
         }

@@ -504,10 +504,15 @@ impl PageState {
             .get(self.walk.step)
             .and_then(|s| s.at)
             .map(|s| (s.0 * 1000.0).round().max(0.0) as u64);
+        let mut now = 0;
         self.with_playback(|p| {
-            let now = p.now_ms();
+            now = p.now_ms();
             p.set_stop(at.filter(|a| *a > now));
         });
+        // "Paused at" holds only while the clock is there (not after Reset or a seek).
+        if self.walk.paused_at.is_some_and(|t| t != now) {
+            self.walk.paused_at = None;
+        }
     }
 
     /// The walk-through panel's values; `None` when the scenario has none.
@@ -1003,7 +1008,9 @@ impl Reducible for PageState {
                     .stores
                     .try_borrow()
                     .ok()
-                    .and_then(|st| s.ws.text_of(&st.local, &source));
+                    .and_then(|st| s.ws.text_of(&st.local, &source))
+                    // No Draft yet: an empty one, a blank slate.
+                    .or_else(|| (source == Source::Draft).then(String::new));
                 match text {
                     Some(t) => s.show(source, t),
                     None => {
