@@ -51,9 +51,13 @@ test-conformance:
 	$(PYTHON) ../shared/conformance/check.py --jobplay $(JOBPLAY) $(SHARED_CASES) $(OWN_CASES)
 
 # The page's engine driver is tested natively (tests/ui_driver.rs, part of
-# cargo test); the page itself is tested in Chromium here.
+# cargo test); the page itself is tested in Chromium here: the page's flows
+# (run.mjs), then share links, saved work, embeds, workshops and offline use
+# (share.mjs; it compares the run JSON download with the jobplay CLI).
 test-e2e: dist
 	node tests/e2e/run.mjs
+	cargo build --bin jobplay
+	node tests/e2e/share.mjs
 
 # The page's download size (scripts/size.py): every file raw and gzip -9, first paint
 # and after it, the budget, the editor's share, the difference against the record

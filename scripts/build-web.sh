@@ -33,10 +33,20 @@ for f in "$tmp"/*.js "$tmp"/*.css; do
     mv "$f.min" "$f"
 done
 
+# The service worker's cache: every file of this build, and a version that is a
+# hash of them all, so a new deploy gets a new cache and never mixes files (see
+# www/sw.js). Paths are relative to sw.js; './' is the page under its folder URL.
+files=$(cd "$tmp" && find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
+version=$(cd "$tmp" && sha256sum $files | sha256sum | cut -c1-16)
+list="'./'"
+for f in $files; do list="$list, './$f'"; done
+sed -i "s|__BUILD_VERSION__|$version|; s|/\* __BUILD_FILES__ \*/|$list|" "$tmp/sw.js"
+grep -q "__BUILD" "$tmp/sw.js" && { echo "build-web.sh: sw.js placeholders not replaced" >&2; exit 1; }
+
 rm -rf dist
 mv "$tmp" dist
 chmod 755 dist
 trap - EXIT
 
-echo "dist/ built."
+echo "dist/ built (service worker cache $version, $(echo "$files" | wc -l) files)."
 "${PYTHON:-python3}" scripts/size.py --no-breakdown

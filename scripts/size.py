@@ -40,6 +40,7 @@ FIRST_PAINT = [
     "index.html",
     "style.css",
     "boot.js",
+    "glue.js",
     "jobplay.js",
     "jobplay_bg.wasm",
 ]
@@ -49,6 +50,7 @@ AFTER_FIRST_PAINT = [
     "editor.js",
     "editor.css",
     "favicon.svg",
+    "sw.js",
 ]
 # Fetched only when a text needs it: the time-zone table when one names a time zone.
 # Not in the page's total: most visits never fetch it. Also listed, and not counted:
@@ -57,6 +59,7 @@ AFTER_FIRST_PAINT = [
 ON_DEMAND = [
     (re.compile(r"^tzdata\.bin$"), "tzdata.bin", "when a text names a time zone"),
     (re.compile(r"^examples/[^/]+\.yaml$"), "examples/*.yaml", "never (sample files)"),
+    (re.compile(r"^try-it\.js$"), "try-it.js", "never (the script for documentation pages)"),
 ]
 EDITOR = ["editor.js", "editor.css"]
 

@@ -54,21 +54,28 @@ commands:
   get cronjobs FILE [--at SECONDS]   kubectl get cronjobs
   logs FILE POD [-c CONTAINER] [--at SECONDS]
                                      kubectl logs
-  link FILE [--base URL]             print the share link
+  link FILE [--base URL] [--embed] [--autoplay] [--speed N] [--view NAME] [--theme light|dark]
+                                     print the share link (raw DEFLATE + base64url, as the page's Share)
 ";
 
 struct Opts {
     json: bool,
     at: Option<Time>,
     base: String,
+    /// The presentation parameters of `link`.
+    link: crate::link::LinkState,
     positional: Vec<String>,
 }
+
+/// The page's views, as `view=` names them (`ui::driver::Tab::key`).
+pub const LINK_VIEWS: &[&str] = &["timeline", "events", "describe", "pods", "logs"];
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
     let mut o = Opts {
         json: false,
         at: None,
         base: "https://jobplay.dev/".into(),
+        link: crate::link::LinkState::default(),
         positional: Vec::new(),
     };
     let mut i = 0;
@@ -90,6 +97,37 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
             }
             "--base" => {
                 o.base = args.get(i + 1).ok_or("--base needs a URL")?.clone();
+                i += 1;
+            }
+            "--embed" => o.link.embed = true,
+            "--autoplay" => o.link.autoplay = true,
+            "--speed" => {
+                let v = args.get(i + 1).ok_or("--speed needs a number")?;
+                let n = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| x.is_finite() && *x > 0.0)
+                    .ok_or_else(|| format!("--speed: {v:?} is not a positive number"))?;
+                o.link.speed = Some(n);
+                i += 1;
+            }
+            "--view" => {
+                let v = args.get(i + 1).ok_or("--view needs a name")?;
+                if !LINK_VIEWS.contains(&v.as_str()) {
+                    return Err(format!(
+                        "--view: {v:?} is not one of {}",
+                        LINK_VIEWS.join(", ")
+                    ));
+                }
+                o.link.view = Some(v.clone());
+                i += 1;
+            }
+            "--theme" => {
+                let v = args.get(i + 1).ok_or("--theme needs light or dark")?;
+                if !matches!(v.as_str(), "light" | "dark") {
+                    return Err(format!("--theme: {v:?} is not light or dark"));
+                }
+                o.link.theme = Some(v.clone());
                 i += 1;
             }
             s if s.starts_with("--at=") => {
@@ -240,10 +278,18 @@ pub fn run(args: &[String]) -> Output {
                 Ok(t) => t,
                 Err(e) => return Output::invalid(e),
             };
-            let link = crate::link::link_for(&opts.base, &text);
+            let st = crate::link::LinkState {
+                yaml: Some(crate::link::encode_yaml(&text)),
+                ..opts.link.clone()
+            };
+            let link = format!("{}#{}", opts.base.trim_end_matches('#'), st.to_fragment());
             let mut o = Output::ok(format!("{link}\n"));
-            if link.len() > 8192 {
-                o.stderr = format!("warning: the link is {} bytes; browsers and chat apps may cut links over 8 KB\n", link.len());
+            if link.len() > crate::link::MAX_LINK_BYTES {
+                o.stderr = format!(
+                    "warning: the link is {} bytes, over the {} that chat tools, documentation systems and proxies reliably keep: share the file instead\n",
+                    link.len(),
+                    crate::link::MAX_LINK_BYTES
+                );
             }
             o
         }

@@ -40,6 +40,8 @@ pub const EXAMPLES: &[Example] = examples![
     "replacement-policy",
     "managed-by",
     "cronjob-hello",
+    "workshop-backoff-limit",
+    "workshop-parallelism",
 ];
 
 /// Find an example by name.
@@ -114,8 +116,74 @@ mod tests {
                 e.name
             );
         }
-        assert_eq!(EXAMPLES.len(), 19);
+        assert_eq!(EXAMPLES.len(), 21);
         assert!(get("pi").is_some() && get("nope").is_none());
+    }
+
+    /// The workshop examples' checks fail on the text as given and hold once the
+    /// step's change is made: a walk-through that passes before the person does
+    /// anything, or that no change can pass, would teach nothing.
+    #[test]
+    fn workshop_checks_fail_as_given_and_pass_after_the_change() {
+        use crate::scenario::walkthrough::check_steps;
+        let verdicts = |text: &str| {
+            let file = ScenarioFile::parse(text).expect("valid");
+            let mut c = Cluster::new(&file);
+            c.run_to_end();
+            let run = crate::view::json::run_json(&c);
+            check_steps(&file.scenario.spec.walkthrough, &run)
+        };
+        let passed = |v: &[crate::scenario::walkthrough::Verdict]| v.iter().all(|x| x.passed);
+        for (name, from, to, step) in [
+            (
+                "workshop-backoff-limit",
+                "backoffLimit: 1",
+                "backoffLimit: 2",
+                2,
+            ),
+            (
+                "workshop-parallelism",
+                "parallelism: 1",
+                "parallelism: 3",
+                1,
+            ),
+        ] {
+            let e = get(name).expect(name);
+            let before = verdicts(e.text);
+            assert!(
+                !before[step].is_empty() && !passed(&before[step]),
+                "{name} as given"
+            );
+            let after = verdicts(&e.text.replace(from, to));
+            assert!(passed(&after[step]), "{name} with {to}: {:?}", after[step]);
+            // Steps without checks have no verdicts.
+            assert!(before[0].is_empty());
+        }
+        // Every pause is within its run, so the walk-through does stop there.
+        for e in EXAMPLES {
+            let file = e.parse().unwrap();
+            let mut c = Cluster::new(&file);
+            c.run_to_end();
+            for (i, s) in file.scenario.spec.walkthrough.iter().enumerate() {
+                if let Some(at) = s.at {
+                    assert!(
+                        at.0 * 1000.0 <= c.now.0 as f64,
+                        "{} step {i}: at {} is after the end, {:?}",
+                        e.name,
+                        at.0,
+                        c.now
+                    );
+                }
+            }
+        }
+        // Two rounds are not enough for the parallelism workshop.
+        let two = verdicts(
+            &get("workshop-parallelism")
+                .unwrap()
+                .text
+                .replace("parallelism: 1", "parallelism: 2"),
+        );
+        assert!(!passed(&two[1]));
     }
 
     #[test]

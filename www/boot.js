@@ -2,7 +2,13 @@
 // file, an error escaping the page) shows the #fatal banner instead of leaving a
 // blank or frozen page. The wasm's own panic hook writes there first; the first
 // message wins. Messages are set as text, never as HTML.
+//
+// Before the wasm starts, the browser glue it calls (www/glue.js: compression,
+// clipboard, downloads) is put on window.jobplayGlue. After it starts, the YAML
+// editor enhances the textarea, and the service worker (www/sw.js) is registered
+// with a relative URL, so the site works offline under any sub-path.
 import init from './jobplay.js';
+import * as glue from './glue.js';
 
 function showFatal(text) {
   const banner = document.getElementById('fatal');
@@ -10,9 +16,16 @@ function showFatal(text) {
   if (!banner || !message || !banner.hidden) return;
   message.textContent = text;
   banner.hidden = false;
+  // Also in the console, where tests and bug reports look.
+  console.error(`Job Playground: ${text}`);
 }
 
-window.addEventListener('error', (e) => showFatal(String(e.message || e.error || 'unknown error')));
+window.addEventListener('error', (e) => {
+  const text = String(e.message || e.error || 'unknown error');
+  // Benign: a resize observer (the editor's) had more to say within one frame.
+  if (/ResizeObserver loop/.test(text)) return;
+  showFatal(text);
+});
 window.addEventListener('unhandledrejection', (e) => showFatal(String(e.reason)));
 
 // The YAML editor's stylesheet, then its script, after the page has rendered: the first
@@ -29,6 +42,16 @@ function loadEditorStyles() {
   return loaded;
 }
 
+window.jobplayGlue = glue;
+
+function registerServiceWorker() {
+  // Service workers need a secure context (https, or localhost); file:// has none.
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).catch(() => {
+    // Without it the page works as before, only not offline.
+  });
+}
+
 init()
   .then(() => {
     // The YAML editor enhances the page's textarea; without it the textarea still works,
@@ -37,5 +60,6 @@ init()
       .then(() => import('./editor.js'))
       .then((m) => m.autoEnhance())
       .catch(() => {});
+    registerServiceWorker();
   })
   .catch((err) => showFatal(`The page could not start: ${err}`));

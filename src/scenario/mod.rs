@@ -10,6 +10,7 @@ pub mod pi;
 pub mod python;
 pub mod selector;
 pub mod validate;
+pub mod walkthrough;
 
 pub use duration::Seconds;
 pub use file::{Diagnostic, ScenarioFile, Severity, Workload};
@@ -61,9 +62,9 @@ pub struct ScenarioSpec {
     pub actions: Vec<Action>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub queue: Option<WorkQueue>,
-    /// A guided walk-through for workshops.
+    /// A guided walk-through for workshops (a playground extension, see `walkthrough`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub walkthrough: Vec<WalkthroughStep>,
+    pub walkthrough: Vec<walkthrough::Step>,
 }
 
 /// `spec.pods[]`: which pods a rule matches and what they do.
@@ -233,25 +234,6 @@ pub struct WorkQueue {
     pub seconds_per_item: Option<Seconds>,
 }
 
-/// One step of a workshop walk-through.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WalkthroughStep {
-    pub text: String,
-    /// Pause the simulation at this virtual time and show the text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pause_at: Option<Seconds>,
-    /// Wait until the workload's field at this path (e.g. `spec.backoffLimit`) satisfies `expect`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// What the step checks: a JSON value the field must equal, or an outcome such as
-    /// `{condition: Complete}` the run must reach.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expect: Option<serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-}
-
 // Strict decoding from YAML (see `api::decode`).
 crate::from_node!(Scenario {
     api_version,
@@ -304,11 +286,4 @@ crate::from_node!(DeleteJob { propagation_policy });
 crate::from_node!(WorkQueue {
     items,
     seconds_per_item
-});
-crate::from_node!(WalkthroughStep {
-    text,
-    pause_at,
-    field,
-    expect,
-    hint
 });

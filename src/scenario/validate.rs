@@ -201,16 +201,42 @@ pub fn validate(file: &ScenarioFile) -> Vec<FieldError> {
         }
     }
     for (i, step) in file.scenario.spec.walkthrough.iter().enumerate() {
-        check_seconds(
-            &mut errs,
-            &format!("spec.walkthrough[{i}].pauseAt"),
-            step.pause_at,
-        );
+        let p = format!("spec.walkthrough[{i}]");
+        check_seconds(&mut errs, &format!("{p}.at"), step.at);
         if step.text.trim().is_empty() {
             errs.push(FieldError::required(
-                format!("spec.walkthrough[{i}].text"),
-                "what the step asks or explains",
+                format!("{p}.text"),
+                "what the step explains or asks",
             ));
+        }
+        for (j, e) in step.expect.iter().enumerate() {
+            let q = format!("{p}.expect[{j}]");
+            match e.meaning() {
+                Err(("required", msg)) => errs.push(FieldError::required(q.clone(), msg)),
+                Err((field, msg)) => {
+                    let (path, value) = match field {
+                        "path" => (
+                            format!("{q}.path"),
+                            BadValue::Str(e.path.clone().unwrap_or_default()),
+                        ),
+                        "outcome" => (
+                            format!("{q}.outcome"),
+                            BadValue::Str(e.outcome.clone().unwrap_or_default()),
+                        ),
+                        _ => (q.clone(), BadValue::Omit),
+                    };
+                    errs.push(FieldError::invalid(path, value, msg));
+                }
+                Ok(_) => {
+                    if e.outcome.is_some() && !matches!(file.workload, Workload::Job(_)) {
+                        errs.push(FieldError::invalid(
+                            format!("{q}.outcome"),
+                            BadValue::Str(e.outcome.clone().unwrap_or_default()),
+                            "applies to a Job; for a CronJob, check a path such as jobs[0].status.succeeded",
+                        ));
+                    }
+                }
+            }
         }
     }
     errs

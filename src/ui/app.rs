@@ -1,21 +1,36 @@
 //! The page: holds the [`PageState`], wires the ticker, the debounced validation,
-//! the keyboard shortcuts and the media queries to the reducer, applies the
-//! language and theme to `<html>`, and lays out the components.
+//! the keyboard shortcuts, the media queries, the address bar and dropped files
+//! to the reducer, runs the browser's promises the state asks for (inflating an
+//! opened link, compressing a share link, downloads) and reports back with
+//! actions, keeps the address bar's fragment current, applies the language and
+//! theme to `<html>`, and lays out the components (compact when embedded).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use gloo::timers::callback::Timeout;
+use yew::platform::spawn_local;
+
 use super::components::{
-    Clock, Control, Controls, CronStrip, Editor, Events, Gallery, Header, Help, JobCard,
-    KubectlText, Lanes, Problems, ScenarioForm, Scrubber, Speed, Tabs, Timeline, Why,
+    Clock, Control, Controls, CronStrip, DropOverlay, Editor, EmbedBar, Events, Gallery, Header,
+    Help, JobCard, KubectlText, Lanes, Library, Notices, Problems, ScenarioForm, Scrubber,
+    ShareStatus, Speed, Tabs, Timeline, Toolbar, Walkthrough, Why,
 };
 use super::driver::{self, Selection, TabData};
+use super::glue;
 use super::hooks::{
-    use_debounce, use_media_query, use_shortcuts, use_ticker, use_time_zones, Shortcut,
+    use_debounce, use_file_drop, use_hash_change, use_media_query, use_shortcuts, use_ticker,
+    use_time_zones, Shortcut,
 };
 use super::i18n::{self as tx, Lang};
-use super::state::{Action, PageState, Theme};
+use super::share;
+use super::state::{Action, Download, DownloadKind, PageState, Share, Theme};
+use crate::link;
+
+/// Real milliseconds after the last change before the address bar's fragment is
+/// rewritten (compressing a large text on every key would be wasted work).
+const FRAGMENT_DEBOUNCE_MS: u32 = 600;
 
 const LANG_KEY: &str = "jobplay.lang";
 const THEME_KEY: &str = "jobplay.theme";
@@ -55,10 +70,11 @@ fn initial_theme() -> Theme {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
-        PageState::new(
+        PageState::boot(
             initial_lang(),
             initial_theme(),
             super::hooks::use_media_query_matches(REDUCED_MOTION),
+            &glue::current_fragment(),
         )
     });
     let d = state.dispatcher();
@@ -85,6 +101,7 @@ pub fn app() -> Html {
             Shortcut::Start => Action::Seek(0),
             Shortcut::End => Action::JumpToEnd,
             Shortcut::Help => Action::SetHelp(true),
+            Shortcut::Share => Action::Share(false),
         })
     });
     use_shortcuts(!state.help_open, on_key);
@@ -96,6 +113,121 @@ pub fn app() -> Html {
         d.dispatch(Action::ZonesArrived(r))
     });
     use_time_zones(state.needs_zones(), on_zones);
+    let on_hash = use_callback(d.clone(), |f: String, d| d.dispatch(Action::Hash(f)));
+    use_hash_change(on_hash);
+    let on_drag = use_callback(d.clone(), |a: bool, d| d.dispatch(Action::SetDragging(a)));
+    let on_file = use_callback(d.clone(), |f: web_sys::File, d| import_file(d.clone(), f));
+    use_file_drop(!state.embed, on_drag, on_file.clone());
+
+    // A link to inflate (on load, or pasted into the address bar).
+    {
+        let d = d.clone();
+        let pending = state.pending_link.clone();
+        use_effect_with(state.link_req, move |_| {
+            if let Some(p) = pending {
+                spawn_local(async move {
+                    let opened = glue::inflate(&p.0)
+                        .await
+                        .map(|(bytes, how)| link::finish(p.1.clone(), bytes, how));
+                    d.dispatch(Action::LinkOpened(opened));
+                });
+            }
+        });
+    }
+    // A share link: compress, check the size, copy.
+    {
+        let d = d.clone();
+        let ask = state.share_ask.clone();
+        use_effect_with(state.share_req, move |_| {
+            if let Some(ask) = ask {
+                spawn_local(async move {
+                    let r = match glue::deflate(&ask.text).await {
+                        Err(e) => Share::Failed(e),
+                        Ok(bytes) => {
+                            let link = format!(
+                                "{}#{}",
+                                glue::page_base(),
+                                share::fragment(&bytes, &ask.params)
+                            );
+                            let chars = link.len();
+                            if !share::fits(&link) && !ask.force {
+                                Share::TooLong { chars, link }
+                            } else if glue::copy(&link).await {
+                                Share::Copied {
+                                    chars,
+                                    at_ms: ask.params.t_ms,
+                                }
+                            } else {
+                                Share::NoClipboard(link)
+                            }
+                        }
+                    };
+                    d.dispatch(Action::ShareDone(r));
+                });
+            }
+        });
+    }
+    // A download.
+    {
+        let d = d.clone();
+        let dl = state.download.clone();
+        use_effect_with(state.download_req, move |_| {
+            if let Some(dl) = dl {
+                match &*dl {
+                    Download::Text { name, mime, body } => {
+                        if let Err(e) = glue::download(name, mime, body) {
+                            d.dispatch(Action::DownloadFailed(e));
+                        }
+                    }
+                    Download::Png {
+                        name,
+                        svg,
+                        width,
+                        height,
+                    } => {
+                        let (name, svg, w, h) = (name.clone(), svg.clone(), *width, *height);
+                        spawn_local(async move {
+                            if let Err(e) = glue::png(&name, &svg, w, h).await {
+                                d.dispatch(Action::DownloadFailed(e));
+                            }
+                        });
+                    }
+                }
+            }
+        });
+    }
+    // The address bar follows the text, speed and view (debounced; never over the limit).
+    {
+        let d = d.clone();
+        let now = (state.text.clone(), state.speed, state.tab);
+        let skip = state.opening || now == state.basis;
+        let kept = state.kept.clone();
+        use_effect_with(now, move |now| {
+            let now = now.clone();
+            let t = (!skip).then(|| {
+                Timeout::new(FRAGMENT_DEBOUNCE_MS, move || {
+                    spawn_local(async move {
+                        let Ok(bytes) = glue::deflate(&now.0).await else {
+                            return;
+                        };
+                        let params = share::Params {
+                            speed: now.1,
+                            tab: Some(now.2),
+                            t_ms: None,
+                            kept,
+                        };
+                        let mut f = share::fragment(&bytes, &params);
+                        if !share::fits(&format!("{}#{f}", glue::page_base())) {
+                            f.clear();
+                        }
+                        glue::replace_fragment(&f);
+                        d.dispatch(Action::FragmentWritten(f, now));
+                    });
+                })
+            });
+            move || drop(t)
+        });
+    }
 
     // <html lang> and data-theme follow the page's choices.
     use_effect_with((l, state.theme), |&(l, theme)| {
@@ -152,12 +284,33 @@ pub fn app() -> Html {
     let on_logs_pod = use_callback(d.clone(), |n: String, d| d.dispatch(Action::SetLogsPod(n)));
     let on_form_kind = use_callback(d.clone(), |k, d| d.dispatch(Action::FormKind(k)));
     let on_form = use_callback(d.clone(), |c, d| d.dispatch(Action::Form(c)));
-    let on_form_error = use_callback(d, |e: String, d| d.dispatch(Action::FormError(e)));
+    let on_form_error = use_callback(d.clone(), |e: String, d| d.dispatch(Action::FormError(e)));
+    let on_share = use_callback(d.clone(), |(), d| d.dispatch(Action::Share(false)));
+    let on_share_anyway = use_callback(d.clone(), |(), d| d.dispatch(Action::Share(true)));
+    let on_share_dismiss = use_callback(d.clone(), |(), d| d.dispatch(Action::DismissShare));
+    let on_share_download = use_callback(d.clone(), |(), d| {
+        d.dispatch(Action::Download(DownloadKind::AllYaml))
+    });
+    let on_download = use_callback(d.clone(), |k: DownloadKind, d| {
+        d.dispatch(Action::Download(k))
+    });
+    let on_dismiss = use_callback(d.clone(), |i: usize, d| {
+        d.dispatch(Action::DismissMessage(i))
+    });
+    let on_open = use_callback(d.clone(), |s, d| d.dispatch(Action::ShowSource(s)));
+    let on_save_as = use_callback(d.clone(), |n: String, d| d.dispatch(Action::SaveAs(n)));
+    let on_rename = use_callback(d.clone(), |(id, n): (u32, String), d| {
+        d.dispatch(Action::Rename(id, n))
+    });
+    let on_delete = use_callback(d.clone(), |id: u32, d| d.dispatch(Action::Delete(id)));
+    let on_walk = use_callback(d.clone(), |i: usize, d| d.dispatch(Action::WalkGo(i)));
+    let on_toggle_editor = use_callback(d, |(), d| d.dispatch(Action::ToggleEditor));
 
     let snap = state.snap.clone();
     // Rejected by the API server (a text waiting for the time-zone table is not).
     let invalid = state.validation.summary.is_some();
     let sim = match snap.as_deref() {
+        None if state.opening => html! { <p class="notice">{ l.t(tx::OPENING_LINK) }</p> },
         None => html! { <p class="notice">{ l.t(tx::NO_RUN) }</p> },
         Some(s) => sim_view(
             &state,
@@ -174,6 +327,69 @@ pub fn app() -> Html {
             },
         ),
     };
+    let notices = html! {
+        <>
+            <Notices lang={ l } messages={ state.messages.clone() } { on_dismiss } />
+            <ShareStatus lang={ l } share={ state.share.clone() } on_dismiss={ on_share_dismiss }
+                on_copy_anyway={ on_share_anyway } on_download={ on_share_download } />
+        </>
+    };
+    let library = html! {
+        <Library lang={ l } entries={ Rc::new(state.ws.entries.clone()) } source={ state.ws.source.clone() }
+            unsaved={ state.ws.unsaved } embed={ state.embed } { on_open } { on_save_as } { on_rename } { on_delete }
+            on_download={ on_download.clone() } on_import={ on_file } />
+    };
+    let walk = state
+        .walk_view()
+        .map(|view| html! { <Walkthrough lang={ l } { view } on_go={ on_walk } /> });
+    let editor = html! {
+        <>
+            <Editor
+                value={ AttrValue::from(Rc::clone(&state.text)) }
+                rev={ state.text_rev }
+                diagnostics={ AttrValue::from(state.validation.diagnostics_json()) }
+                { invalid }
+                lang={ l }
+                { on_edit }
+            />
+            <Problems validation={ state.validation.clone() } checking={ state.checking } zones_error={ state.zones_error.clone() } lang={ l } />
+            if state.text_changed() {
+                <p class="notice changed">{ l.t(tx::TEXT_CHANGED) }</p>
+            }
+        </>
+    };
+
+    if state.embed {
+        let base = glue::page_base();
+        let fragment = state
+            .fragment
+            .clone()
+            .or_else(|| state.opened_fragment.clone())
+            .unwrap_or_default();
+        let href = share::open_in_playground(&base, &fragment);
+        let name = snap
+            .as_deref()
+            .map(|s| format!("{}/{}", s.kind.to_ascii_lowercase(), s.name))
+            .unwrap_or_default();
+        return html! {
+            <div class="embed-root">
+                <EmbedBar lang={ l } name={ AttrValue::from(name) } href={ AttrValue::from(href) }
+                    editor_open={ state.editor_open } on_toggle={ on_toggle_editor } />
+                { notices }
+                { for walk }
+                <section id="embed-editor" class="panel editor-panel embed-editor" hidden={ !state.editor_open }
+                    aria-labelledby="editor-title">
+                    <h2 id="editor-title" class="sr-only">{ l.t(tx::EDITOR_TITLE) }</h2>
+                    { library }
+                    { editor }
+                </section>
+                <section class="panel sim-panel" aria-label={ l.t(tx::CONTROLS) }>
+                    { sim }
+                </section>
+                <Help lang={ l } open={ state.help_open } reduced_motion={ state.reduced_motion } on_close={ on_help_close } />
+            </div>
+        };
+    }
 
     html! {
         <>
@@ -182,20 +398,13 @@ pub fn app() -> Html {
                 <section class="panel editor-panel" aria-labelledby="editor-title">
                     <div class="panel-head">
                         <h2 id="editor-title">{ l.t(tx::EDITOR_TITLE) }</h2>
+                        <Toolbar lang={ l } has_run={ snap.is_some() } { on_share } { on_download } />
                     </div>
+                    { notices }
+                    { library }
+                    { for walk }
                     <Gallery lang={ l } current={ state.example } { edited } { on_pick } />
-                    <Editor
-                        value={ AttrValue::from(Rc::clone(&state.text)) }
-                        rev={ state.text_rev }
-                        diagnostics={ AttrValue::from(state.validation.diagnostics_json()) }
-                        { invalid }
-                        lang={ l }
-                        { on_edit }
-                    />
-                    <Problems validation={ state.validation.clone() } checking={ state.checking } zones_error={ state.zones_error.clone() } lang={ l } />
-                    if state.text_changed() {
-                        <p class="notice changed">{ l.t(tx::TEXT_CHANGED) }</p>
-                    }
+                    { editor }
                     <ScenarioForm
                         text={ AttrValue::from(Rc::clone(&state.text)) }
                         lang={ l }
@@ -211,8 +420,20 @@ pub fn app() -> Html {
                 </section>
             </main>
             <Help lang={ l } open={ state.help_open } reduced_motion={ state.reduced_motion } on_close={ on_help_close } />
+            <DropOverlay lang={ l } active={ state.dragging } />
         </>
     }
+}
+
+/// Read a dropped or chosen file, then import it (or say why not).
+fn import_file(d: UseReducerDispatcher<PageState>, f: web_sys::File) {
+    spawn_local(async move {
+        let (name, r) = glue::read_file(&f, crate::api::yaml::MAX_INPUT_BYTES).await;
+        d.dispatch(match r {
+            Ok(text) => Action::Imported(name, text),
+            Err(e) => Action::ImportFailed(name, e),
+        });
+    });
 }
 
 struct SimCallbacks {

@@ -14,9 +14,10 @@ use crate::cluster::store::{JobId, PodId};
 use crate::cluster::{Cluster, Root};
 use crate::controller::cronjob::zone;
 use crate::scenario::file::{InputError, Severity};
+use crate::scenario::walkthrough::{check_steps, Step, Verdict};
 use crate::scenario::ScenarioFile;
 use crate::sim::Session;
-use crate::view::model::{self, CronView, JobView, Lane, Row};
+use crate::view::model::{self, CronView, JobView, Lane, PhaseClass, Row};
 
 /// Timeline rows drawn at most.
 pub const MAX_TIMELINE_ROWS: usize = 200;
@@ -174,6 +175,12 @@ pub struct Playback {
     /// The run asked for a time zone while the table was missing: what it shows may be
     /// wrong, and the page builds it again once the table is there.
     pub missed_zones: bool,
+    /// Pause here when playing reaches it (a walk-through step's `at`).
+    stop_at: Option<u64>,
+    /// Playing stopped at `stop_at` (cleared by [`Playback::take_stop`]).
+    stopped_at: Option<u64>,
+    /// The walk-through's checks against the whole run, once it is known.
+    verdicts: Option<Rc<Vec<Vec<Verdict>>>>,
 }
 
 impl Playback {
@@ -194,7 +201,36 @@ impl Playback {
             playing: false,
             catching_up: false,
             missed_zones: false,
+            stop_at: None,
+            stopped_at: None,
+            verdicts: None,
         })
+    }
+
+    /// The walk-through of the scenario (empty when it has none).
+    pub fn steps(&self) -> &[Step] {
+        &self.session.file().scenario.spec.walkthrough
+    }
+
+    /// The scenario file being played.
+    pub fn file(&self) -> &ScenarioFile {
+        self.session.file()
+    }
+
+    /// Pause when playing reaches `t` (ms); `None` clears it.
+    pub fn set_stop(&mut self, t: Option<u64>) {
+        self.stop_at = t;
+    }
+
+    /// Whether playing paused at the stop since the last call (and where).
+    pub fn take_stop(&mut self) -> Option<u64> {
+        self.stopped_at.take()
+    }
+
+    /// The verdicts on each walk-through step's checks, once the run's end is known
+    /// (one list per step, empty for steps without checks).
+    pub fn verdicts(&self) -> Option<Rc<Vec<Vec<Verdict>>>> {
+        self.verdicts.clone()
     }
 
     pub fn cluster(&self) -> &Cluster {
@@ -304,10 +340,17 @@ impl Playback {
     /// `keep_going()` says so (at least one instant). Returns whether anything moved.
     pub fn tick(&mut self, real_ms: f64, speed: f64, keep_going: &mut dyn FnMut() -> bool) -> bool {
         let before = (self.now_ms(), self.probe.as_ref().map(|p| p.now.0));
+        let mut stop = None;
         let goal = if self.playing {
             self.target_ms += real_ms.max(0.0) * speed.max(0.0);
             if let Some(e) = self.end_ms {
                 self.target_ms = self.target_ms.min(e as f64);
+            }
+            if let Some(s) = self.stop_at.filter(|s| *s > before.0) {
+                if self.target_ms >= s as f64 {
+                    self.target_ms = s as f64;
+                    stop = Some(s);
+                }
             }
             Some(self.target_ms.floor().min(u64::MAX as f64) as u64)
         } else {
@@ -315,6 +358,13 @@ impl Playback {
         };
         if let Some(goal) = goal {
             self.advance_session(goal, keep_going);
+        }
+        if let Some(s) = stop {
+            if self.now_ms() >= s && !self.catching_up {
+                self.pause();
+                self.stop_at = None;
+                self.stopped_at = Some(s);
+            }
         }
         if self.probe.is_some() && keep_going() {
             self.advance_probe(keep_going);
@@ -365,7 +415,13 @@ impl Playback {
         if self.session.is_done() && self.end_ms.is_none() {
             let end = self.session.end_time().0;
             let (moments, marks) = learn(self.session.cluster(), end);
+            let verdicts = self.has_checks().then(|| {
+                let mut c = self.session.cluster().clone();
+                c.run_to_end();
+                check_run(self.steps(), &c)
+            });
             self.know(end, moments, marks);
+            self.verdicts = verdicts;
         }
     }
 
@@ -380,7 +436,9 @@ impl Playback {
                 if let Some(p) = self.probe.take() {
                     if self.end_ms.is_none() {
                         let (moments, marks) = learn(&p, end);
+                        let verdicts = self.has_checks().then(|| check_run(self.steps(), &p));
                         self.know(end, moments, marks);
+                        self.verdicts = verdicts;
                     }
                 }
                 return;
@@ -401,6 +459,15 @@ impl Playback {
     pub fn moments(&self) -> &[u64] {
         &self.moments
     }
+
+    fn has_checks(&self) -> bool {
+        self.steps().iter().any(|s| !s.expect.is_empty())
+    }
+}
+
+/// The walk-through's verdicts on a cluster simulated to its end.
+fn check_run(steps: &[Step], c: &Cluster) -> Rc<Vec<Vec<Verdict>>> {
+    Rc::new(check_steps(steps, &crate::view::json::run_json(c)))
 }
 
 /// The moments (instants where something visible happened) and the scrubber's
@@ -625,6 +692,37 @@ pub struct Snapshot {
     pub marks: Rc<Vec<Mark>>,
     pub tab: TabData,
     pub detail: Option<Detail>,
+}
+
+/// The glyph that goes with a phase's colour (the phase is also given in words).
+pub fn glyph(c: PhaseClass) -> &'static str {
+    match c {
+        PhaseClass::Pending => "◌",
+        PhaseClass::Running => "▶",
+        PhaseClass::Succeeded => "✓",
+        PhaseClass::Failed => "✕",
+        PhaseClass::Terminating => "■",
+        PhaseClass::Evicted => "⊘",
+        PhaseClass::CrashLoop => "↻",
+        PhaseClass::Gone => "·",
+    }
+}
+
+/// The timeline rows of the main Job for an export: the rows the timeline tab
+/// draws, how many more exist, and the time the axis spans.
+pub fn timeline_rows(p: &Playback) -> (Vec<Row>, usize, u64) {
+    let c = p.cluster();
+    let Some(id) = c.main_job() else {
+        return (Vec::new(), 0, p.horizon_ms());
+    };
+    let rec = c.store.job(id);
+    let all = if rec.job.spec.is_indexed() {
+        rec.job.spec.completions.unwrap_or(0).max(0) as usize
+    } else {
+        rec.pods.len()
+    };
+    let rows = model::timeline(c, id, MAX_TIMELINE_ROWS);
+    (rows.clone(), all.saturating_sub(rows.len()), p.horizon_ms())
 }
 
 /// Copy what the page shows out of the playback.

@@ -214,6 +214,138 @@ texts! {
     CRON_RUNNING = "running", "실행 중";
     CRON_DELETED = "deleted", "삭제됨";
 
+    // Share links
+    SHARE = "Share link", "링크 공유";
+    SHARE_TITLE = "Copy a link to this scenario at this moment (Ctrl+S)", "이 시각의 이 시나리오로 가는 링크 복사 (Ctrl+S)";
+    SHARE_MAKING = "Making the link…", "링크를 만드는 중…";
+    SHARE_COPIED = "Link copied ({0} characters). Whoever opens it sees this scenario{1}.", "링크를 복사했습니다 ({0}자). 링크를 연 사람은 이 시나리오를{1} 보게 됩니다.";
+    SHARE_AT = " at t = {0}", " t = {0}에서";
+    SHARE_NO_CLIPBOARD = "The browser did not allow copying. Copy the link from this field:", "브라우저가 복사를 허용하지 않았습니다. 이 입력란에서 링크를 복사하세요:";
+    SHARE_LINK_LABEL = "Share link", "공유 링크";
+    SHARE_TOO_LONG = "This link would be {0} characters, more than the {1} that chat tools, documentation systems and proxies reliably keep. Share the file instead.",
+        "이 링크는 {0}자가 되어, 채팅 도구나 문서 시스템, 프록시가 온전히 전달하는 {1}자를 넘습니다. 대신 파일을 공유하세요.";
+    SHARE_DOWNLOAD = "Download the .yaml file", ".yaml 파일 내려받기";
+    SHARE_COPY_ANYWAY = "Copy the long link anyway", "그래도 긴 링크 복사";
+    SHARE_FAILED = "The link could not be made: {0}", "링크를 만들 수 없습니다: {0}";
+    DISMISS = "Dismiss", "닫기";
+    OPENING_LINK = "Opening the link…", "링크를 여는 중…";
+
+    // Opening links
+    LINK_OPENED = "Opened from a link, exactly as it was sent. It is not saved until you edit it; your own work is kept in My scenarios.",
+        "링크에서 보낸 그대로 열었습니다. 고치기 전에는 저장되지 않으며, 내 작업은 내 시나리오에 그대로 있습니다.";
+    LINK_EXAMPLE = "Opened the example “{0}” from a link.", "링크에서 예제 “{0}”을(를) 열었습니다.";
+    LINK_INVALID = "The link's YAML has problems, listed under the editor. It is shown as it was sent.",
+        "링크의 YAML에 문제가 있습니다(편집기 아래 목록). 보낸 그대로 보여 줍니다.";
+    LINK_NOT_OURS = "The address ends with “#{0}”, which is not a Job Playground link.", "주소 끝의 “#{0}”은(는) 잡 플레이그라운드 링크가 아닙니다.";
+    LINK_VERSION = "This link was made by a newer Job Playground (format v={0}); this page reads v=1.", "이 링크는 더 새로운 잡 플레이그라운드(형식 v={0})가 만들었습니다. 이 페이지는 v=1을 읽습니다.";
+    LINK_NO_SCENARIO = "This link holds no scenario (no yaml= or example=).", "이 링크에는 시나리오가 없습니다 (yaml=도 example=도 없음).";
+    LINK_UNKNOWN_EXAMPLE = "This link names an example “{0}” that this playground does not have.", "이 링크가 가리키는 예제 “{0}”은(는) 이 플레이그라운드에 없습니다.";
+    LINK_EMPTY = "This link's yaml= is empty.", "이 링크의 yaml= 값이 비어 있습니다.";
+    LINK_NOT_BASE64 = "This link is damaged: character {0} of its data is not base64url (a chat tool or mail program may have changed it).",
+        "이 링크는 손상되었습니다. 데이터의 {0}번째 문자가 base64url이 아닙니다 (채팅 도구나 메일 프로그램이 바꿨을 수 있습니다).";
+    LINK_TRUNCATED = "This link was cut short: its data ends too early (a chat tool or mail program may have shortened it).",
+        "이 링크는 잘렸습니다. 데이터가 너무 일찍 끝납니다 (채팅 도구나 메일 프로그램이 줄였을 수 있습니다).";
+    LINK_CORRUPT = "This link's data is damaged and cannot be read in full.", "이 링크의 데이터가 손상되어 끝까지 읽을 수 없습니다.";
+    LINK_TOO_LARGE = "This link's text is larger than 3 MiB, the API server's limit; only the start was kept.", "이 링크의 텍스트가 API 서버 한도인 3MiB보다 커서 앞부분만 남겼습니다.";
+    LINK_NOT_UTF8 = "This link's text is not UTF-8 from byte {0} on.", "이 링크의 텍스트는 {0}바이트부터 UTF-8이 아닙니다.";
+    LINK_UNSUPPORTED = "This browser cannot read share links (it has no DecompressionStream).", "이 브라우저는 공유 링크를 읽을 수 없습니다 (DecompressionStream 없음).";
+    LINK_RECOVERED = "The {0} characters that could be read are shown as a recovered draft: check them before you use them. Nothing is saved until you edit it.",
+        "읽을 수 있었던 {0}자를 복구한 초안으로 보여 줍니다. 쓰기 전에 확인하세요. 고치기 전에는 저장되지 않습니다.";
+    LINK_NOTHING = "Nothing could be read from it: your own work is shown instead.", "읽을 수 있는 내용이 없어 내 작업을 대신 보여 줍니다.";
+    LINK_OWN_WORK = "Your own work is shown.", "내 작업을 보여 줍니다.";
+    LINK_IGNORED = "Ignored in the link: {0}", "링크에서 무시한 값: {0}";
+
+    // Where the text lives
+    SOURCE_DRAFT = "Draft", "초안";
+    SOURCE_SAVED_AS = "“{0}”", "“{0}”";
+    SOURCE_EXAMPLE = "Example “{0}”", "예제 “{0}”";
+    SOURCE_LINK = "From a link", "링크에서 연 시나리오";
+    SOURCE_RECOVERED = "Recovered from a damaged link", "손상된 링크에서 복구함";
+    STATUS_SAVED = "saved in this browser", "이 브라우저에 저장됨";
+    STATUS_SHOWN = "not saved until you edit it", "고치기 전에는 저장되지 않음";
+    STATUS_NOT_SAVED = "not saved: see the message above", "저장되지 않음: 위의 메시지를 보세요";
+    STATUS_EMBED = "changes here are not saved: open it in the playground to keep them", "여기서 고친 내용은 저장되지 않음: 간직하려면 플레이그라운드에서 여세요";
+    EDITING = "Editing:", "편집 중:";
+    RESCUE_NAME = "Earlier draft", "이전 초안";
+    RECOVERED_NAME = "Recovered scenario", "복구한 시나리오";
+
+    // Notes about saved work
+    NOTE_RESCUED = "Your earlier draft is kept in My scenarios as “{0}”.", "이전 초안을 내 시나리오에 “{0}”(으)로 보관했습니다.";
+    NOTE_FULL = "The browser's storage is full: your last change is not saved. Download the file, or delete saved scenarios.",
+        "브라우저 저장 공간이 가득 찼습니다. 마지막 변경은 저장되지 않았습니다. 파일을 내려받거나 저장한 시나리오를 지우세요.";
+    NOTE_UNAVAILABLE = "This browser lets the page store nothing: your work lasts only while the page is open. Download it to keep it.",
+        "이 브라우저는 페이지가 아무것도 저장하지 못하게 합니다. 작업은 페이지를 연 동안만 남습니다. 간직하려면 내려받으세요.";
+    NOTE_REBUILT = "The list of your saved scenarios could not be read; {0} saved texts were found again and are listed as “Recovered scenario”.",
+        "저장한 시나리오 목록을 읽을 수 없었습니다. 저장된 텍스트 {0}개를 다시 찾아 “복구한 시나리오”로 나열했습니다.";
+    NOTE_MISSING = "The saved scenario “{0}” had no text left and was taken off the list.", "저장한 시나리오 “{0}”에 텍스트가 남아 있지 않아 목록에서 뺐습니다.";
+    NOTE_GONE = "The scenario you were editing was deleted in another tab: your text is kept as the Draft.", "편집하던 시나리오가 다른 탭에서 삭제되어, 텍스트를 초안으로 보관했습니다.";
+    NOTE_IMPORTED = "Imported “{0}” into My scenarios.", "“{0}”을(를) 내 시나리오로 가져왔습니다.";
+    FILE_TOO_LARGE = "“{0}” is larger than 3 MiB, the API server's limit.", "“{0}”은(는) API 서버 한도인 3MiB보다 큽니다.";
+    FILE_NOT_UTF8 = "“{0}” is not UTF-8 text: a YAML file is expected.", "“{0}”은(는) UTF-8 텍스트가 아닙니다. YAML 파일이어야 합니다.";
+    FILE_UNREADABLE = "“{0}” could not be read.", "“{0}”을(를) 읽을 수 없습니다.";
+    MESSAGES = "Messages", "메시지";
+
+    // My scenarios
+    LIBRARY = "My scenarios", "내 시나리오";
+    LIBRARY_INTRO = "Kept in this browser. Every edit is saved as you type.", "이 브라우저에 보관합니다. 고칠 때마다 바로 저장됩니다.";
+    LIBRARY_EMPTY = "No saved scenarios yet.", "아직 저장한 시나리오가 없습니다.";
+    LIB_OPEN = "Open", "열기";
+    LIB_OPEN_ITEM = "Open {0}", "{0} 열기";
+    LIB_OPEN_NOW = "open", "열려 있음";
+    LIB_RENAME = "Rename", "이름 바꾸기";
+    LIB_RENAME_ITEM = "Rename {0}", "{0} 이름 바꾸기";
+    LIB_NEW_NAME = "New name", "새 이름";
+    LIB_DELETE = "Delete", "삭제";
+    LIB_DELETE_ITEM = "Delete {0}", "{0} 삭제";
+    LIB_DELETE_CONFIRM = "Delete “{0}”? This cannot be undone.", "“{0}”을(를) 삭제할까요? 되돌릴 수 없습니다.";
+    LIB_EXPORT_ITEM = "Download {0}", "{0} 내려받기";
+    LIB_SAVE = "Save", "저장";
+    LIB_CANCEL = "Cancel", "취소";
+    LIB_SAVE_AS = "Save the text as", "텍스트를 다른 이름으로 저장";
+    LIB_NAME = "Name", "이름";
+    LIB_IMPORT = "Import a .yaml file…", ".yaml 파일 가져오기…";
+    LIB_DROP_HINT = "You can also drop a .yaml file anywhere on the page.", ".yaml 파일을 페이지 아무 곳에나 끌어다 놓아도 됩니다.";
+    DROP_HERE = "Drop a .yaml file to open it as a new scenario", ".yaml 파일을 놓으면 새 시나리오로 엽니다";
+
+    // Downloads
+    DOWNLOAD = "Download", "내려받기";
+    DL_JOB = "Job YAML (for kubectl apply)", "잡 YAML (kubectl apply용)";
+    DL_ALL = "YAML with its Scenario", "시나리오를 포함한 YAML";
+    DL_SVG = "Timeline as SVG", "타임라인 SVG";
+    DL_PNG = "Timeline as PNG", "타임라인 PNG";
+    DL_JSON = "Run as JSON (jobplay run --json)", "실행 결과 JSON (jobplay run --json)";
+    DL_NEEDS_RUN = "The timeline and the run need a valid text.", "타임라인과 실행 결과에는 유효한 텍스트가 필요합니다.";
+    DL_FAILED = "The download failed: {0}", "내려받지 못했습니다: {0}";
+    DL_NO_WORKLOAD = "The text has no Job or CronJob document.", "텍스트에 Job이나 CronJob 문서가 없습니다.";
+    TIMELINE_CAPTION = "timeline at t = {0}", "t = {0}의 타임라인";
+
+    // Embed
+    OPEN_IN_PLAYGROUND = "Open in playground", "플레이그라운드에서 열기";
+    OPEN_IN_PLAYGROUND_TITLE = "Open this scenario, as it is now, in the full Job Playground (new tab)", "이 시나리오를 지금 상태 그대로 전체 잡 플레이그라운드에서 열기 (새 탭)";
+    SHOW_YAML = "YAML", "YAML";
+    EMBED_LABEL = "Job Playground", "잡 플레이그라운드";
+
+    // Workshop walk-through
+    WALK_TITLE = "Workshop", "워크숍";
+    WALK_STEP = "Step {0} of {1}", "{1}단계 중 {0}단계";
+    WALK_NEXT = "Next", "다음 단계";
+    WALK_PREV = "Previous", "이전 단계";
+    WALK_PAUSES = "Run or Resume: the simulation pauses at t = {0}.", "실행하거나 계속하면 t = {0}에서 멈춥니다.";
+    WALK_PAUSED = "Paused at t = {0}.", "t = {0}에서 멈췄습니다.";
+    WALK_PASSED_AT = "t = {0} has passed: Reset to watch it again.", "t = {0}이 지났습니다. 다시 보려면 처음으로를 누르세요.";
+    WALK_ENDED_BEFORE = "The run ended at t = {0}, before t = {1}.", "실행이 t = {1} 전인 t = {0}에 끝났습니다.";
+    WALK_RUN_TO_CHECK = "Run (Ctrl+Enter) to check your change.", "실행(Ctrl+Enter)해서 변경을 확인하세요.";
+    WALK_CHECKING = "Checking the run…", "실행을 확인하는 중…";
+    WALK_DONE = "Done: your change does what this step asks.", "완료: 변경이 이 단계의 요구대로 동작합니다.";
+    WALK_NOT_YET = "Not yet: the run does not do what this step asks.", "아직입니다: 실행 결과가 이 단계의 요구와 다릅니다.";
+    WALK_CHECKS = "Checks", "확인 항목";
+    WALK_FOUND = "found {0}", "실제 값 {0}";
+    WALK_NOTHING = "nothing there", "값 없음";
+    WALK_EXISTS = "exists", "있음";
+    WALK_NOT_EXISTS = "does not exist", "없음";
+    WALK_OUTCOME = "the Job ends {0}", "잡이 {0}(으)로 끝남";
+    WALK_HINT = "Hint:", "힌트:";
+
     // Help
     HELP_TITLE = "Keyboard shortcuts", "단축키";
     KEY_RUN = "Run the editor's text from t = 0", "편집기의 텍스트를 t = 0부터 실행";
@@ -224,6 +356,7 @@ texts! {
     KEY_LEAVE = "Leave the editor", "편집기에서 나가기";
     KEY_LEAVE_KEYS = "Esc, then Tab", "Esc 다음 Tab";
     KEY_HELP = "Show this help", "이 도움말 보기";
+    KEY_SHARE = "Copy a share link", "공유 링크 복사";
     KEY_CLOSE = "Close this help", "이 도움말 닫기";
     HELP_NOTE = "Space, the arrows, Home and End work when the focus is not in the editor or a form field.",
         "스페이스, 화살표, Home, End는 포커스가 편집기나 입력란에 있지 않을 때 동작합니다.";

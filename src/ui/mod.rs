@@ -10,19 +10,27 @@
 //! visible banner.
 
 pub mod driver;
+pub mod export;
 pub mod i18n;
+pub mod messages;
 pub mod scenario_edit;
+pub mod share;
+pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod glue;
+#[cfg(target_arch = "wasm32")]
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod panic;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;

@@ -325,6 +325,23 @@ fn block_list(out: &mut Vec<String>, key: &str, items: &[Fields]) {
     }
 }
 
+/// A walk-through check as a YAML flow mapping (JSON values are YAML).
+fn expect_flow(e: &crate::scenario::walkthrough::Expect) -> String {
+    let mut parts = Vec::new();
+    parts.extend(e.path.as_deref().map(|v| format!("path: {}", quoted(v))));
+    parts.extend(
+        e.outcome
+            .as_deref()
+            .map(|v| format!("outcome: {}", quoted(v))),
+    );
+    parts.extend(e.equals.as_ref().map(|v| format!("equals: {v}")));
+    parts.extend(e.not_equals.as_ref().map(|v| format!("notEquals: {v}")));
+    parts.extend(e.at_least.map(|v| format!("atLeast: {}", secs(Seconds(v)))));
+    parts.extend(e.at_most.map(|v| format!("atMost: {}", secs(Seconds(v)))));
+    parts.extend(e.exists.map(|v| format!("exists: {v}")));
+    format!("{{{}}}", parts.join(", "))
+}
+
 /// The Scenario document as YAML (ends with a newline).
 pub fn emit(s: &Scenario) -> String {
     let mut o = vec![
@@ -381,14 +398,14 @@ pub fn emit(s: &Scenario) -> String {
         .iter()
         .map(|w| {
             let mut f: Fields = vec![("text", quoted(&w.text))];
-            f.extend(w.pause_at.map(|v| ("pauseAt", secs(v))));
-            f.extend(w.field.as_deref().map(|v| ("field", quoted(v))));
-            f.extend(
-                w.expect
-                    .as_ref()
-                    .map(|v| ("expect", crate::api::number::json_text(v))),
-            );
+            f.extend(w.text_ko.as_deref().map(|v| ("textKo", quoted(v))));
+            f.extend(w.at.map(|v| ("at", secs(v))));
+            if !w.expect.is_empty() {
+                let checks: Vec<String> = w.expect.iter().map(expect_flow).collect();
+                f.push(("expect", format!("[{}]", checks.join(", "))));
+            }
             f.extend(w.hint.as_deref().map(|v| ("hint", quoted(v))));
+            f.extend(w.hint_ko.as_deref().map(|v| ("hintKo", quoted(v))));
             f
         })
         .collect();

@@ -452,7 +452,7 @@ test('gallery: every example opens with its title and what to watch for, in Engl
   const { page, problems } = await openPage();
   await page.locator('.gallery > summary').click();
   const titles = await page.locator('button.example .example-title').allInnerTexts();
-  assert.equal(titles.length, 19);
+  assert.equal(titles.length, 21);
   for (const t of ['The first Job: pi', 'Indexed Job', 'Work queue', 'Exponential backoff', 'Deadline beats retries', 'TTL cleans up',
     'Pod failure policy: FailJob', 'Backoff limit per index', 'Success policy', 'CronJob every minute', 'Restart in place (OnFailure)']) {
     assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);

@@ -132,6 +132,7 @@ pub fn help(p: &HelpProps) -> Html {
                 <table class="shortcuts">
                     <tbody>
                         { row(&["Ctrl+Enter", "⌘+Enter"], tx::KEY_RUN) }
+                        { row(&["Ctrl+S", "⌘+S"], tx::KEY_SHARE) }
                         { row(&["Space"], tx::KEY_PAUSE) }
                         { row(&["→", "←"], tx::KEY_STEP) }
                         { row(&["Shift+→", "Shift+←"], tx::KEY_SCRUB) }

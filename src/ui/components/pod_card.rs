@@ -8,18 +8,7 @@ use crate::ui::i18n::{self as tx, Lang};
 use crate::view::model::{PhaseClass, PodCard as Card};
 
 /// The icon that goes with a phase, so that colour is never the only cue.
-pub fn glyph(c: PhaseClass) -> &'static str {
-    match c {
-        PhaseClass::Pending => "◌",
-        PhaseClass::Running => "▶",
-        PhaseClass::Succeeded => "✓",
-        PhaseClass::Failed => "✕",
-        PhaseClass::Terminating => "■",
-        PhaseClass::Evicted => "⊘",
-        PhaseClass::CrashLoop => "↻",
-        PhaseClass::Gone => "·",
-    }
-}
+pub use crate::ui::driver::glyph;
 
 /// What a pod shows in words: kubectl's STATUS, plus Evicted where it tells more.
 pub fn status_text(card: &Card) -> String {

@@ -24,19 +24,7 @@ pub struct TimelineProps {
     pub on_select: Callback<Option<Selection>>,
 }
 
-/// Round tick spacing: 1, 2 or 5 times a power of ten seconds, about `span / 5`.
-fn tick_step(span_ms: u64) -> u64 {
-    let target = (span_ms / 5).max(1_000);
-    let mut unit = 1_000u64;
-    loop {
-        for m in [1, 2, 5] {
-            if unit * m >= target {
-                return unit * m;
-            }
-        }
-        unit = unit.saturating_mul(10);
-    }
-}
+use crate::ui::export::tick_step;
 
 #[function_component(Timeline)]
 pub fn timeline(p: &TimelineProps) -> Html {

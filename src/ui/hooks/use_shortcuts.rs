@@ -1,7 +1,8 @@
-//! The page's keyboard shortcuts, on the document: Ctrl/Cmd+Enter runs (also in
-//! the editor); Space pauses or resumes; ← and → step to the previous or next
+//! The page's keyboard shortcuts, on the document: Ctrl/Cmd+Enter runs and
+//! Ctrl/Cmd+S copies a share link (both also in the editor; S never opens the
+//! browser's save dialog); Space pauses or resumes; ← and → step to the previous or next
 //! event; Shift+← and Shift+→ scrub 10 s; Home and End go to the start and the
-//! end; `?` opens the help. Apart from Ctrl/Cmd+Enter, keys typed into a text
+//! end; `?` opens the help. Apart from Ctrl/Cmd+Enter and Ctrl/Cmd+S, keys typed into a text
 //! field, a select or the editor are theirs, and nothing fires while the help is
 //! open (it handles its own keys).
 
@@ -21,6 +22,7 @@ pub enum Shortcut {
     Start,
     End,
     Help,
+    Share,
 }
 
 /// Whether a key press belongs to the element it was typed into.
@@ -53,6 +55,14 @@ pub fn use_shortcuts(enabled: bool, on_key: Callback<Shortcut>) {
                 if key == "Enter" && modifier {
                     e.prevent_default();
                     on_key.emit(Shortcut::Run);
+                    return;
+                }
+                if modifier && !e.alt_key() && (key.eq_ignore_ascii_case("s") || e.code() == "KeyS")
+                {
+                    e.prevent_default();
+                    if !e.repeat() {
+                        on_key.emit(Shortcut::Share);
+                    }
                     return;
                 }
                 if !enabled || modifier || e.alt_key() || typing_into(target.as_ref()) {

@@ -1,0 +1,365 @@
+//! Where the page keeps the person's work (`src/ui/workspace.rs`), natively with
+//! in-memory stores: autosave, reload, links and examples that never overwrite
+//! the Draft, named scenarios, import, a full or missing store, a corrupt list.
+
+use jobplay::gallery;
+use jobplay::ui::workspace::{
+    self, MemoryStore, Note, Source, Store, StoreError, Workspace, CURRENT_KEY, DRAFT_KEY,
+    INDEX_KEY, SCENARIO_PREFIX,
+};
+
+const MINE: &str = "# my own work\napiVersion: batch/v1\nkind: Job\n";
+const LINKED: &str = "# from a link\napiVersion: batch/v1\nkind: Job\n";
+const RESCUE: &str = "Earlier draft";
+
+struct Browser {
+    local: MemoryStore,
+    session: MemoryStore,
+}
+
+impl Browser {
+    fn new() -> Browser {
+        Browser {
+            local: MemoryStore::default(),
+            session: MemoryStore::default(),
+        }
+    }
+    /// A page load without a link: the workspace and the text it shows.
+    fn open(&mut self) -> (Workspace, String, Vec<Note>) {
+        let (mut ws, notes) = Workspace::load(&mut self.local, false, "Recovered scenario");
+        let text = ws.restore(&self.local, &self.session);
+        (ws, text, notes)
+    }
+    /// A new tab: same localStorage, fresh sessionStorage.
+    fn new_tab(&self) -> Browser {
+        Browser {
+            local: self.local.clone(),
+            session: MemoryStore::default(),
+        }
+    }
+}
+
+#[test]
+fn a_first_visit_shows_the_default_example_and_writes_nothing() {
+    let mut b = Browser::new();
+    let (ws, text, notes) = b.open();
+    assert_eq!(ws.source, Source::Example("pi"));
+    assert_eq!(text, gallery::get("pi").unwrap().text);
+    assert!(notes.is_empty());
+    assert!(b.local.map.is_empty());
+}
+
+#[test]
+fn editing_an_example_makes_it_the_draft_and_a_reload_restores_it() {
+    let mut b = Browser::new();
+    let (mut ws, text, _) = b.open();
+    let edited = format!("{text}# changed\n");
+    let notes = ws.edited(&mut b.local, &mut b.session, &edited, RESCUE);
+    assert!(notes.is_empty(), "{notes:?}");
+    assert_eq!(ws.source, Source::Draft);
+    assert_eq!(b.local.get(DRAFT_KEY).as_deref(), Some(edited.as_str()));
+    assert_eq!(b.local.get(CURRENT_KEY).as_deref(), Some("draft"));
+    let more = format!("{edited}# more\n");
+    ws.edited(&mut b.local, &mut b.session, &more, RESCUE);
+    // Reload: the same tab, and a new tab, both show the last text.
+    let (ws2, again, _) = b.open();
+    assert_eq!((ws2.source, again.as_str()), (Source::Draft, more.as_str()));
+    let (ws3, other, _) = b.new_tab().open();
+    assert_eq!((ws3.source, other.as_str()), (Source::Draft, more.as_str()));
+}
+
+#[test]
+fn a_link_never_overwrites_the_draft_even_when_edited() {
+    let mut b = Browser::new();
+    let (mut ws, _, _) = b.open();
+    ws.show(&mut b.local, &mut b.session, Source::Draft, "");
+    ws.edited(&mut b.local, &mut b.session, MINE, RESCUE);
+    // A link opens: shown, nothing written.
+    let before = b.local.map.clone();
+    ws.show(&mut b.local, &mut b.session, Source::Link, LINKED);
+    assert_eq!(
+        b.local.map, before,
+        "opening a link writes nothing to localStorage"
+    );
+    // A reload of this tab shows the link again (from the tab's own record) ...
+    let (ws2, text, _) = b.open();
+    assert_eq!((ws2.source, text.as_str()), (Source::Link, LINKED));
+    // ... and another tab shows the person's draft.
+    let (_, text, _) = b.new_tab().open();
+    assert_eq!(text, MINE);
+    // Editing the link's text adopts it; the earlier draft is kept under a name.
+    let edited = format!("{LINKED}# edited\n");
+    let notes = ws.edited(&mut b.local, &mut b.session, &edited, RESCUE);
+    assert_eq!(notes, vec![Note::Rescued("Earlier draft".into())]);
+    assert_eq!(ws.source, Source::Draft);
+    assert_eq!(b.local.get(DRAFT_KEY).as_deref(), Some(edited.as_str()));
+    let kept = &ws.entries[0];
+    assert_eq!(kept.name, "Earlier draft");
+    assert_eq!(
+        b.local
+            .get(&format!("{SCENARIO_PREFIX}{}", kept.id))
+            .as_deref(),
+        Some(MINE)
+    );
+    // A second link edited later: "Earlier draft (2)".
+    ws.show(&mut b.local, &mut b.session, Source::Link, LINKED);
+    let notes = ws.edited(&mut b.local, &mut b.session, "# third\n", RESCUE);
+    assert_eq!(notes, vec![Note::Rescued("Earlier draft (2)".into())]);
+}
+
+#[test]
+fn an_empty_or_example_or_saved_draft_is_not_rescued() {
+    let mut b = Browser::new();
+    let (mut ws, _, _) = b.open();
+    // The draft is an unchanged example: nothing to keep.
+    b.local
+        .set(DRAFT_KEY, gallery::get("backoff").unwrap().text)
+        .unwrap();
+    ws.show(&mut b.local, &mut b.session, Source::Link, LINKED);
+    assert!(ws
+        .edited(&mut b.local, &mut b.session, "# a\n", RESCUE)
+        .is_empty());
+    // The draft was saved under a name already.
+    ws.save_as(&mut b.local, &mut b.session, "Mine", "# a\n")
+        .unwrap();
+    ws.show(&mut b.local, &mut b.session, Source::Draft, "# a\n");
+    ws.show(&mut b.local, &mut b.session, Source::Example("pi"), "");
+    assert!(ws
+        .edited(&mut b.local, &mut b.session, "# b\n", RESCUE)
+        .is_empty());
+    assert_eq!(ws.entries.len(), 1);
+}
+
+#[test]
+fn named_scenarios_are_saved_renamed_deleted_and_autosaved() {
+    let mut b = Browser::new();
+    let (mut ws, _, _) = b.open();
+    let id = ws
+        .save_as(&mut b.local, &mut b.session, "  Backoff\tdemo\n ", MINE)
+        .unwrap();
+    assert_eq!(
+        ws.entry(id).unwrap().name,
+        "Backoff demo",
+        "one line, trimmed"
+    );
+    assert_eq!(ws.source, Source::Saved(id));
+    let id2 = ws
+        .save_as(&mut b.local, &mut b.session, "Backoff demo", LINKED)
+        .unwrap();
+    assert_eq!(ws.entry(id2).unwrap().name, "Backoff demo (2)");
+    assert_eq!(
+        b.local.get(INDEX_KEY).unwrap(),
+        format!("{id}\tBackoff demo\n{id2}\tBackoff demo (2)\n")
+    );
+    // Autosave goes to the open scenario only.
+    ws.edited(&mut b.local, &mut b.session, "# v2\n", RESCUE);
+    assert_eq!(
+        b.local.get(&format!("{SCENARIO_PREFIX}{id2}")).as_deref(),
+        Some("# v2\n")
+    );
+    assert_eq!(
+        b.local.get(&format!("{SCENARIO_PREFIX}{id}")).as_deref(),
+        Some(MINE)
+    );
+    assert_eq!(b.local.get(DRAFT_KEY), None);
+    // Reload restores the open scenario.
+    let (ws_again, text, _) = b.new_tab().open();
+    assert_eq!(
+        (ws_again.source, text.as_str()),
+        (Source::Saved(id2), "# v2\n")
+    );
+    // Rename: cleaned and unique; an empty name changes nothing.
+    ws.rename(&mut b.local, id2, "Backoff demo");
+    assert_eq!(ws.entry(id2).unwrap().name, "Backoff demo (2)");
+    ws.rename(&mut b.local, id2, "Parallel");
+    ws.rename(&mut b.local, id2, "   ");
+    assert_eq!(ws.entry(id2).unwrap().name, "Parallel");
+    let long = "x".repeat(200);
+    ws.rename(&mut b.local, id, &long);
+    assert_eq!(
+        ws.entry(id).unwrap().name.chars().count(),
+        workspace::MAX_NAME_CHARS
+    );
+    // Delete another one: the open one stays.
+    let (opened, _) = ws.delete(&mut b.local, &mut b.session, id);
+    assert_eq!(opened, None);
+    assert_eq!(b.local.get(&format!("{SCENARIO_PREFIX}{id}")), None);
+    // Delete the open one: the default example opens (there is no draft).
+    let (opened, _) = ws.delete(&mut b.local, &mut b.session, id2);
+    assert_eq!(opened.as_deref(), Some(gallery::get("pi").unwrap().text));
+    assert_eq!(ws.source, Source::Example("pi"));
+    assert!(ws.entries.is_empty());
+}
+
+#[test]
+fn an_imported_file_is_named_after_it() {
+    let mut b = Browser::new();
+    let (mut ws, _, _) = b.open();
+    let id = ws
+        .import(&mut b.local, &mut b.session, "C:\\jobs\\my-job.yaml", MINE)
+        .unwrap();
+    assert_eq!(ws.entry(id).unwrap().name, "my-job");
+    let id2 = ws
+        .import(&mut b.local, &mut b.session, "my-job.yml", MINE)
+        .unwrap();
+    assert_eq!(ws.entry(id2).unwrap().name, "my-job (2)");
+    assert_eq!(workspace::name_from_file(".yaml"), "");
+    let id3 = ws
+        .import(&mut b.local, &mut b.session, ".yaml", MINE)
+        .unwrap();
+    assert_eq!(ws.entry(id3).unwrap().name, "Untitled");
+    assert_eq!(ws.source, Source::Saved(id3));
+}
+
+#[test]
+fn a_full_store_says_so_and_never_loses_the_draft() {
+    let mut b = Browser::new();
+    let (mut ws, _, _) = b.open();
+    ws.show(&mut b.local, &mut b.session, Source::Draft, "");
+    ws.edited(&mut b.local, &mut b.session, MINE, RESCUE);
+    b.local.quota = Some(
+        b.local
+            .map
+            .iter()
+            .map(|(k, v)| k.len() + v.len())
+            .sum::<usize>()
+            + 10,
+    );
+    // Too big for the quota: the note says so, once, and the stored draft is the old one.
+    let big = "x".repeat(500);
+    assert_eq!(
+        ws.edited(&mut b.local, &mut b.session, &big, RESCUE),
+        vec![Note::Full]
+    );
+    assert_eq!(
+        ws.edited(&mut b.local, &mut b.session, &big, RESCUE),
+        vec![]
+    );
+    assert_eq!(ws.unsaved, Some(StoreError::Full));
+    assert_eq!(b.local.get(DRAFT_KEY).as_deref(), Some(MINE));
+    // A link edited now cannot rescue the draft: the draft is not overwritten either.
+    ws.show(&mut b.local, &mut b.session, Source::Link, LINKED);
+    let notes = ws.edited(
+        &mut b.local,
+        &mut b.session,
+        &format!("{LINKED}#x\n"),
+        RESCUE,
+    );
+    assert_eq!(notes, vec![Note::Full]);
+    assert_eq!(b.local.get(DRAFT_KEY).as_deref(), Some(MINE));
+    assert_eq!(
+        ws.source,
+        Source::Link,
+        "still the link: nothing was adopted"
+    );
+    assert!(ws.save_as(&mut b.local, &mut b.session, "n", &big).is_err());
+    assert!(ws.entries.is_empty(), "a failed save leaves no half entry");
+    // Space again: the next edit is saved and the note clears.
+    b.local.quota = None;
+    ws.show(&mut b.local, &mut b.session, Source::Draft, MINE);
+    assert!(ws
+        .edited(&mut b.local, &mut b.session, "# ok\n", RESCUE)
+        .is_empty());
+    assert_eq!(ws.unsaved, None);
+}
+
+#[test]
+fn no_storage_at_all_still_works_in_memory() {
+    let mut b = Browser::new();
+    b.local.unavailable = true;
+    let (mut ws, _, _) = b.open();
+    let notes = ws.edited(&mut b.local, &mut b.session, MINE, RESCUE);
+    assert_eq!(notes, vec![Note::Unavailable]);
+    assert_eq!(ws.unsaved, Some(StoreError::Unavailable));
+}
+
+#[test]
+fn a_corrupt_list_is_rebuilt_from_the_texts_that_exist() {
+    let mut b = Browser::new();
+    b.local.set(INDEX_KEY, "not\na list").unwrap();
+    b.local.set(&format!("{SCENARIO_PREFIX}4"), MINE).unwrap();
+    b.local.set(&format!("{SCENARIO_PREFIX}9"), LINKED).unwrap();
+    b.local
+        .set(&format!("{SCENARIO_PREFIX}x"), "ignored")
+        .unwrap();
+    let (ws, _, notes) = b.open();
+    assert_eq!(notes, vec![Note::IndexRebuilt(2)]);
+    let names: Vec<_> = ws.entries.iter().map(|e| (e.id, e.name.as_str())).collect();
+    assert_eq!(
+        names,
+        vec![(4, "Recovered scenario"), (9, "Recovered scenario (2)")]
+    );
+    assert_eq!(
+        b.local.get(INDEX_KEY).unwrap(),
+        "4\tRecovered scenario\n9\tRecovered scenario (2)\n"
+    );
+    // An entry whose text is gone is dropped, with its name.
+    b.local.set(INDEX_KEY, "4\tA\n5\tB\n").unwrap();
+    let (ws, _, notes) = b.open();
+    assert_eq!(notes, vec![Note::Missing("B".into())]);
+    assert_eq!(ws.entries.len(), 1);
+    // A current pointer that makes no sense falls back to the default example.
+    b.local.set(CURRENT_KEY, "saved:77").unwrap();
+    let (ws, text, _) = b.new_tab().open();
+    assert_eq!(ws.source, Source::Example("pi"));
+    assert!(!text.is_empty());
+    b.local.set(CURRENT_KEY, "garbage").unwrap();
+    assert_eq!(b.new_tab().open().0.source, Source::Example("pi"));
+}
+
+#[test]
+fn the_tabs_own_fragment_is_not_a_link() {
+    let mut b = Browser::new();
+    let (ws, _, _) = b.open();
+    assert!(!ws.is_foreign_fragment(&b.session, ""));
+    assert!(!ws.is_foreign_fragment(&b.session, "#"));
+    assert!(ws.is_foreign_fragment(&b.session, "#v=1&example=pi"));
+    ws.wrote_fragment(&mut b.session, "v=1&yaml=abc");
+    assert!(!ws.is_foreign_fragment(&b.session, "#v=1&yaml=abc"));
+    assert!(ws.is_foreign_fragment(&b.session, "#v=1&yaml=abd"));
+    assert!(
+        ws.is_foreign_fragment(&b.new_tab().session, "#v=1&yaml=abc"),
+        "a new tab"
+    );
+}
+
+#[test]
+fn an_embedded_page_writes_nothing() {
+    let mut b = Browser::new();
+    b.local.set(DRAFT_KEY, MINE).unwrap();
+    b.local.set(CURRENT_KEY, "draft").unwrap();
+    let (mut ws, notes) = Workspace::load(&mut b.local, true, "Recovered scenario");
+    assert!(notes.is_empty());
+    // The embed never restores the person's work: it shows what it was given.
+    assert_eq!(
+        ws.restore(&b.local, &b.session),
+        gallery::get("pi").unwrap().text
+    );
+    let before = (b.local.map.clone(), b.session.map.clone());
+    ws.show(&mut b.local, &mut b.session, Source::Link, LINKED);
+    ws.edited(
+        &mut b.local,
+        &mut b.session,
+        "# edited in the embed\n",
+        RESCUE,
+    );
+    ws.wrote_fragment(&mut b.session, "v=1&yaml=x");
+    assert!(ws.save_as(&mut b.local, &mut b.session, "x", "y").is_err());
+    assert_eq!((b.local.map.clone(), b.session.map.clone()), before);
+    assert!(ws.is_foreign_fragment(&b.session, "#v=1&yaml=x"));
+}
+
+#[test]
+fn a_scenario_deleted_in_another_tab_keeps_the_edit_as_the_draft() {
+    let mut a = Browser::new();
+    let (mut ws, _, _) = a.open();
+    let id = ws
+        .save_as(&mut a.local, &mut a.session, "Shared", MINE)
+        .unwrap();
+    // Another tab deleted it; this tab's list is stale, its entry gone too.
+    ws.entries.retain(|e| e.id != id);
+    let notes = ws.edited(&mut a.local, &mut a.session, "# still typing\n", RESCUE);
+    assert_eq!(notes[0], Note::Gone);
+    assert_eq!(ws.source, Source::Draft);
+    assert_eq!(a.local.get(DRAFT_KEY).as_deref(), Some("# still typing\n"));
+}
