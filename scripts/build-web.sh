@@ -28,20 +28,30 @@ cp src/controller/cronjob/tzdata/tzdata.bin "$tmp/"
 # Minify the JavaScript and CSS in place (esbuild, pinned in package.json): whitespace,
 # comments and local names only, no bundling, exports and URLs kept as they are
 # (5.7 KB gzip less than the sources).
+minify() {
+    node_modules/.bin/esbuild "$1" --minify --log-level=warning --outfile="$1.min"
+    mv "$1.min" "$1"
+}
 for f in "$tmp"/*.js "$tmp"/*.css; do
-    node_modules/.bin/esbuild "$f" --minify --log-level=warning --outfile="$f.min"
-    mv "$f.min" "$f"
+    [ "$(basename "$f")" = sw.js ] || minify "$f"
 done
 
-# The service worker's cache: every file of this build, and a version that is a
-# hash of them all, so a new deploy gets a new cache and never mixes files (see
-# www/sw.js). Paths are relative to sw.js; './' is the page under its folder URL.
+# The service worker's cache: every file of this build with its SHA-256, and a
+# version that is a hash of them all, so a new deploy gets a new cache and never
+# mixes files (see www/sw.js). Paths are relative to sw.js; './' is the page under
+# its folder URL (index.html). Filled in before sw.js is minified, which would drop
+# the placeholder comment.
 files=$(cd "$tmp" && find . -type f ! -name sw.js | sed 's|^\./||' | LC_ALL=C sort)
 version=$(cd "$tmp" && sha256sum $files | sha256sum | cut -c1-16)
-list="'./'"
-for f in $files; do list="$list, './$f'"; done
+sha() { sha256sum "$tmp/$1" | cut -d' ' -f1; }
+list="['./', '$(sha index.html)']"
+for f in $files; do list="$list, ['./$f', '$(sha "$f")']"; done
 sed -i "s|__BUILD_VERSION__|$version|; s|/\* __BUILD_FILES__ \*/|$list|" "$tmp/sw.js"
-grep -q "__BUILD" "$tmp/sw.js" && { echo "build-web.sh: sw.js placeholders not replaced" >&2; exit 1; }
+if grep -q "__BUILD" "$tmp/sw.js" || ! grep -q "'./index.html'" "$tmp/sw.js"; then
+    echo "build-web.sh: sw.js placeholders not replaced" >&2
+    exit 1
+fi
+minify "$tmp/sw.js"
 
 rm -rf dist
 mv "$tmp" dist

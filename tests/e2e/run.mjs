@@ -97,7 +97,9 @@ after(async () => {
 
 /** A new page (own context: fresh storage) that records console errors, page errors and failed requests. */
 async function openPage({ colorScheme = 'light', width = 1280, height = 800, locale = 'en-US', reducedMotion = 'no-preference', setup } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, colorScheme, reducedMotion });
+  // The service worker is tested in share.mjs; here it would answer requests that a
+  // test routes (tzdata.bin) before the route sees them.
+  const context = await browser.newContext({ viewport: { width, height }, locale, colorScheme, reducedMotion, serviceWorkers: 'block' });
   const page = await context.newPage();
   if (setup) await setup(page);
   const problems = [];
