@@ -271,7 +271,7 @@ impl Workspace {
                 .iter()
                 .filter_map(|k| k.strip_prefix(SCENARIO_PREFIX)?.parse().ok())
                 .collect();
-            ids.sort_unstable();
+            crate::sort::sort(&mut ids);
             ids
         };
         let entries = match local.get(INDEX_KEY) {
