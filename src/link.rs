@@ -189,7 +189,12 @@ pub fn encode_yaml(text: &str) -> String {
 pub fn decode_yaml(value: &str) -> Result<String, String> {
     let bytes = b64url_decode(value)?;
     let raw = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_TEXT_BYTES).map_err(
-        |e| format!("the link's data is not valid DEFLATE data (corrupt or truncated link): {e:?}"),
+        |e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => format!(
+                "Request entity too large: the link's text is over the limit of {MAX_TEXT_BYTES} bytes"
+            ),
+            s => format!("the link's data is not valid DEFLATE data (corrupt or truncated link): {s:?}"),
+        },
     )?;
     String::from_utf8(raw).map_err(|_| "the link's text is not UTF-8".to_string())
 }

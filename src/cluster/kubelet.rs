@@ -50,7 +50,9 @@ pub struct PodRuntime {
 /// The kubelet with the behaviour it plays.
 #[derive(Clone, Debug)]
 pub struct Kubelet {
-    pub pods: Vec<Option<PodRuntime>>,
+    /// The runtime of each pod on the node, until the pod leaves the API or finishes
+    /// without logs to show.
+    pub pods: std::collections::BTreeMap<u32, Box<PodRuntime>>,
     pub behaviour: Behaviour,
     pub queue_left: u32,
     pub queue_total: u32,
@@ -76,7 +78,7 @@ fn waiting(reason: &str, message: Option<String>) -> ContainerState {
 impl Kubelet {
     pub fn new(behaviour: Behaviour, queue_items: u32, item_ms: u64) -> Kubelet {
         Kubelet {
-            pods: Vec::new(),
+            pods: Default::default(),
             behaviour,
             queue_left: queue_items,
             queue_total: queue_items,
@@ -85,10 +87,10 @@ impl Kubelet {
     }
 
     pub fn runtime(&self, id: PodId) -> Option<&PodRuntime> {
-        self.pods.get(id.0 as usize).and_then(|p| p.as_ref())
+        self.pods.get(&id.0).map(|b| &**b)
     }
     fn rt_mut(&mut self, id: PodId) -> Option<&mut PodRuntime> {
-        self.pods.get_mut(id.0 as usize).and_then(|p| p.as_mut())
+        self.pods.get_mut(&id.0).map(|b| &mut **b)
     }
 
     /// Environment a container of the pod sees.
@@ -158,10 +160,7 @@ impl Kubelet {
             stopping: false,
             files: Default::default(),
         };
-        if self.pods.len() <= id.0 as usize {
-            self.pods.resize(id.0 as usize + 1, None);
-        }
-        self.pods[id.0 as usize] = Some(rt);
+        self.pods.insert(id.0, Box::new(rt));
         let now = ctx.now;
         let rec = ctx.store.pod_mut(id);
         let pod = &mut rec.pod;
@@ -600,9 +599,7 @@ impl Kubelet {
 
     /// The pod left the API: its runtime (and logs, as on a real node) are gone.
     pub fn forget(&mut self, id: PodId) {
-        if let Some(slot) = self.pods.get_mut(id.0 as usize) {
-            *slot = None;
-        }
+        self.pods.remove(&id.0);
     }
 
     /// A terminal pod whose containers printed nothing needs nothing more from the
@@ -618,9 +615,7 @@ impl Kubelet {
                 .all(|c| c.logs.is_empty())
         });
         if silent {
-            if let Some(slot) = self.pods.get_mut(id.0 as usize) {
-                *slot = None;
-            }
+            self.pods.remove(&id.0);
         }
     }
 

@@ -14,7 +14,7 @@ use crate::cluster::store::{JobId, PodId};
 use crate::cluster::{Cluster, Root};
 use crate::scenario::file::{InputError, Severity};
 use crate::scenario::ScenarioFile;
-use crate::sim::Session;
+use crate::sim::{Log, Session};
 use crate::view::model::{self, CronView, JobView, Lane, Row};
 
 /// Timeline rows drawn at most.
@@ -139,7 +139,8 @@ pub struct Playback {
     session: Session,
     /// The text it was built from.
     pub text: Rc<str>,
-    probe: Option<Box<Cluster>>,
+    /// A copy of the cluster simulating ahead, and what it noted.
+    probe: Option<Box<(Cluster, Log)>>,
     end_ms: Option<u64>,
     /// Instants where something visible happened (pods, events), once the run is known.
     moments: Rc<Vec<u64>>,
@@ -158,7 +159,7 @@ impl Playback {
     pub fn new(text: &str) -> Result<Playback, InputError> {
         let mut session = Session::from_text(text)?;
         session.advance_to(Time::ZERO);
-        let probe = Some(Box::new(session.cluster().clone()));
+        let probe = Some(Box::new((session.cluster().clone(), session.log().clone())));
         Ok(Playback {
             session,
             text: Rc::from(text),
@@ -188,7 +189,7 @@ impl Playback {
     }
     /// The scrubber's range: the end once known, else as far as simulated.
     pub fn horizon_ms(&self) -> u64 {
-        let probe = self.probe.as_ref().map_or(0, |p| p.now.0);
+        let probe = self.probe.as_ref().map_or(0, |p| p.0.now.0);
         self.end_ms
             .unwrap_or_else(|| probe.max(self.now_ms()).max(1_000))
     }
@@ -279,7 +280,7 @@ impl Playback {
     /// Advance by `real_ms` of real time at `speed`, doing engine work while
     /// `keep_going()` says so (at least one instant). Returns whether anything moved.
     pub fn tick(&mut self, real_ms: f64, speed: f64, keep_going: &mut dyn FnMut() -> bool) -> bool {
-        let before = (self.now_ms(), self.probe.as_ref().map(|p| p.now.0));
+        let before = (self.now_ms(), self.probe.as_ref().map(|p| p.0.now.0));
         let goal = if self.playing {
             self.target_ms += real_ms.max(0.0) * speed.max(0.0);
             if let Some(e) = self.end_ms {
@@ -295,7 +296,7 @@ impl Playback {
         if self.probe.is_some() && keep_going() {
             self.advance_probe(keep_going);
         }
-        let after = (self.now_ms(), self.probe.as_ref().map(|p| p.now.0));
+        let after = (self.now_ms(), self.probe.as_ref().map(|p| p.0.now.0));
         before != after || goal.is_some()
     }
 
@@ -340,7 +341,7 @@ impl Playback {
     fn after_session_moved(&mut self) {
         if self.session.is_done() && self.end_ms.is_none() {
             let end = self.session.end_time().0;
-            let (moments, marks) = learn(self.session.cluster(), end);
+            let (moments, marks) = learn(self.session.log(), end);
             self.know(end, moments, marks);
         }
     }
@@ -349,13 +350,14 @@ impl Playback {
         let Some(probe) = self.probe.as_mut() else {
             return;
         };
+        let (cluster, log) = &mut **probe;
         loop {
-            if probe.step().is_none() {
-                probe.run_to_end();
-                let end = probe.now.0;
+            if log.step(cluster).is_none() {
+                cluster.run_to_end();
+                let end = cluster.now.0;
                 if let Some(p) = self.probe.take() {
                     if self.end_ms.is_none() {
-                        let (moments, marks) = learn(&p, end);
+                        let (moments, marks) = learn(&p.1, end);
                         self.know(end, moments, marks);
                     }
                 }
@@ -370,6 +372,7 @@ impl Playback {
     fn know(&mut self, end: u64, moments: Vec<u64>, marks: Vec<Mark>) {
         self.end_ms = Some(end);
         self.probe = None;
+        self.session.stop_logging();
         self.moments = Rc::new(moments);
         self.marks = Rc::new(marks);
     }
@@ -379,40 +382,28 @@ impl Playback {
     }
 }
 
-/// The moments (instants where something visible happened) and the scrubber's
-/// marks of a complete run that ends at `end`.
-fn learn(c: &Cluster, end: u64) -> (Vec<u64>, Vec<Mark>) {
-    let mut times: Vec<u64> = Vec::with_capacity(c.store.events.len() + c.store.pods.len() * 3);
-    for p in &c.store.pods {
-        times.push(p.created_at.0);
-        times.extend(p.started_at.map(|t| t.0));
-        times.extend(p.finished_at.map(|t| t.0));
-        times.extend(p.removed_at.map(|t| t.0));
-        times.extend(p.deletion_requested_at.map(|t| t.0));
-        // Restarts in place (OnFailure): each container exit is a moment too.
-        for s in &p.pod.status.container_statuses {
-            if let Some(ContainerState::Terminated { finished_at, .. }) = &s.last_state {
-                times.push(finished_at.0);
-            }
-        }
+/// The moments (instants where something changed: a pod, a Job, an event, a
+/// decision of the controller) and the scrubber's marks of a complete run that ends
+/// at `end`, from what was noted while it was simulated.
+fn learn(log: &Log, end: u64) -> (Vec<u64>, Vec<Mark>) {
+    let mut times: Vec<u64> = log
+        .moments()
+        .iter()
+        .map(|t| t.0)
+        .filter(|t| *t <= end)
+        .collect();
+    if times.last() != Some(&end) {
+        times.push(end);
     }
-    times.extend(c.store.events.iter().map(|e| e.time.0));
-    // The controller's decisions (a backoff wait starts its countdown).
-    times.extend(c.store.notes.iter().map(|n| n.time.0));
-    times.push(end);
-    times.retain(|t| *t <= end);
-    times.sort_unstable();
-    times.dedup();
     // Marks: events, thinned to at most MAX_MARKS buckets (a Warning wins its bucket).
     let span = end.max(1) as u128;
     let bucket = |t: u64| t as u128 * MAX_MARKS as u128 / span;
     let mut marks: Vec<Mark> = Vec::new();
-    for e in &c.store.events {
-        let warning = e.type_ == crate::cluster::store::EventType::Warning;
+    for &(at, warning) in log.marks() {
         match marks.last_mut() {
-            Some(m) if bucket(m.at_ms) == bucket(e.time.0) => m.warning |= warning,
+            Some(m) if bucket(m.at_ms) == bucket(at.0) => m.warning |= warning,
             _ => marks.push(Mark {
-                at_ms: e.time.0,
+                at_ms: at.0,
                 warning,
             }),
         }
@@ -420,23 +411,10 @@ fn learn(c: &Cluster, end: u64) -> (Vec<u64>, Vec<Mark>) {
     (times, marks)
 }
 
-/// What a step forward waits for to change: pods created, started, finished, removed,
-/// restarted, events, and the controller's decisions.
-fn fingerprint(c: &Cluster) -> (usize, usize, usize, usize) {
-    let mut n = 0usize;
-    for p in &c.store.pods {
-        n += usize::from(p.started_at.is_some())
-            + usize::from(p.finished_at.is_some())
-            + usize::from(p.removed_at.is_some())
-            + usize::from(p.deletion_requested_at.is_some())
-            + p.pod.status.restart_count().max(0) as usize;
-    }
-    (
-        c.store.events.len(),
-        c.store.pods.len(),
-        n,
-        c.store.notes.len(),
-    )
+/// What a step forward waits for to change: any write to the store (a pod, a Job,
+/// an event, a decision of the controller).
+fn fingerprint(c: &Cluster) -> u64 {
+    c.store.revision
 }
 
 // ---------------------------------------------------------------------------
@@ -632,11 +610,11 @@ pub fn snapshot(p: &Playback, ask: &Ask) -> Snapshot {
     let lanes = main.map(|id| lanes_of(c, id, ask.window, lang, countdown));
     let cron = model::cron(c, 5);
     let cron_jobs = if cron.is_some() {
-        (0..c.store.jobs.len() as u32)
+        c.store
+            .job_ids()
             .rev()
             .take(20)
-            .map(|j| {
-                let id = JobId(j);
+            .map(|id| {
                 let pods = c
                     .store
                     .job(id)
@@ -715,8 +693,7 @@ fn lanes_of(
             for a in &mut lane.attempts {
                 a.why = c
                     .store
-                    .pods
-                    .get(a.id as usize)
+                    .get_pod(PodId(a.id))
                     .and_then(|r| r.cause.as_ref())
                     .map(|k| k.explain_in(lang.code()));
             }
@@ -768,14 +745,14 @@ fn lanes_of(
 /// recorded with it, else the controller's decision note of that moment.
 fn condition_cause(c: &Cluster, id: JobId, at_ms: u64) -> Option<&crate::cluster::cause::Cause> {
     c.store
-        .events
+        .events()
         .iter()
         .rev()
         .find(|e| e.job == Some(id) && e.time.0 == at_ms && e.cause.is_some())
         .and_then(|e| e.cause.as_ref())
         .or_else(|| {
             c.store
-                .notes
+                .notes()
                 .iter()
                 .rev()
                 .find(|n| n.job == id && n.time.0 == at_ms)
@@ -814,14 +791,16 @@ fn tab_data(c: &Cluster, main: Option<JobId>, ask: &Ask) -> TabData {
             }
         }
         Tab::Events => {
-            let all = &c.store.events;
+            // Ids count every event of the run; the store keeps the recent ones.
+            let all = c.store.events();
+            let first = c.store.first_event_id();
             let skip = all.len().saturating_sub(MAX_EVENT_ROWS);
             let rows = all
                 .iter()
                 .enumerate()
                 .skip(skip)
-                .map(|(idx, e)| EventRow {
-                    idx,
+                .map(|(i, e)| EventRow {
+                    idx: first + i,
                     at_ms: e.time.0,
                     last_seen: crate::view::duration::human(c.now.0.saturating_sub(e.time.0)),
                     warning: e.type_ == crate::cluster::store::EventType::Warning,
@@ -830,7 +809,10 @@ fn tab_data(c: &Cluster, main: Option<JobId>, ask: &Ask) -> TabData {
                     message: e.message.clone(),
                 })
                 .collect();
-            TabData::Events { rows, more: skip }
+            TabData::Events {
+                rows,
+                more: first + skip,
+            }
         }
         Tab::Describe => {
             let what = match c.root {
@@ -858,8 +840,8 @@ fn tab_data(c: &Cluster, main: Option<JobId>, ask: &Ask) -> TabData {
         Tab::Logs => {
             let live: Vec<String> = c
                 .store
-                .pods
-                .iter()
+                .pods()
+                .map(|(_, p)| p)
                 .filter(|p| p.removed_at.is_none())
                 .map(|p| p.name().to_string())
                 .collect();
@@ -891,7 +873,7 @@ fn detail(c: &Cluster, sel: &Selection, lang: Lang) -> Option<Detail> {
     let code = lang.code();
     match sel {
         Selection::Pod(id) => {
-            let r = c.store.pods.get(*id as usize)?;
+            let r = c.store.get_pod(PodId(*id))?;
             Some(Detail {
                 title: format!("pod/{}", r.name()),
                 why: r.cause.as_ref().map(|k| k.explain_in(code)),
@@ -899,7 +881,7 @@ fn detail(c: &Cluster, sel: &Selection, lang: Lang) -> Option<Detail> {
             })
         }
         Selection::Event(i) => {
-            let e = c.store.events.get(*i)?;
+            let e = c.store.event(*i)?;
             Some(Detail {
                 title: format!("{} {}: {}", e.type_.as_str(), e.reason, e.message),
                 why: e.cause.as_ref().map(|k| k.explain_in(code)),
@@ -924,7 +906,7 @@ fn detail(c: &Cluster, sel: &Selection, lang: Lang) -> Option<Detail> {
         }
         Selection::Countdown(index) => {
             let id = c.main_job()?;
-            let note = c.store.notes.iter().rev().find(|n| {
+            let note = c.store.notes().iter().rev().find(|n| {
                 n.job == id
                     && match (&n.cause, index) {
                         (crate::cluster::cause::Cause::BackoffWait { .. }, None) => true,
@@ -1043,7 +1025,7 @@ fn state_lines(out: &mut Vec<String>, c: &Cluster, indent: &str, key: &str, s: &
 /// The pod's metadata (labels, annotations, owner, finalizers), containers (image,
 /// command, env), and status (phase, conditions, container states) as YAML.
 pub fn pod_yaml(c: &Cluster, id: PodId) -> String {
-    let Some(r) = c.store.pods.get(id.0 as usize) else {
+    let Some(r) = c.store.get_pod(id) else {
         return String::new();
     };
     let p = &r.pod;
