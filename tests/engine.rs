@@ -612,8 +612,7 @@ fn work_queue_drains_the_queue() {
     ));
     let items: u32 = c
         .kubelet
-        .pods
-        .values()
+        .runtimes()
         .map(|p| p.containers[0].items_done)
         .sum();
     assert_eq!(items, 10);

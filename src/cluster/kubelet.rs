@@ -51,8 +51,9 @@ pub struct PodRuntime {
 #[derive(Clone, Debug)]
 pub struct Kubelet {
     /// The runtime of each pod on the node, until the pod leaves the API or finishes
-    /// without logs to show.
-    pub pods: std::collections::BTreeMap<u32, Box<PodRuntime>>,
+    /// without logs to show: sorted by pod id (pods are added in id order), boxed so
+    /// that the list stays small to move.
+    pods: Vec<(u32, Box<PodRuntime>)>,
     pub behaviour: Behaviour,
     pub queue_left: u32,
     pub queue_total: u32,
@@ -78,7 +79,7 @@ fn waiting(reason: &str, message: Option<String>) -> ContainerState {
 impl Kubelet {
     pub fn new(behaviour: Behaviour, queue_items: u32, item_ms: u64) -> Kubelet {
         Kubelet {
-            pods: Default::default(),
+            pods: Vec::new(),
             behaviour,
             queue_left: queue_items,
             queue_total: queue_items,
@@ -86,11 +87,26 @@ impl Kubelet {
         }
     }
 
+    fn slot(&self, id: PodId) -> Result<usize, usize> {
+        match self.pods.last() {
+            Some((last, _)) if *last < id.0 => Err(self.pods.len()),
+            None => Err(0),
+            _ => self.pods.binary_search_by_key(&id.0, |(i, _)| *i),
+        }
+    }
+
+    /// The runtimes the kubelet holds, in pod order.
+    pub fn runtimes(&self) -> impl Iterator<Item = &PodRuntime> + '_ {
+        self.pods.iter().map(|(_, r)| &**r)
+    }
+
     pub fn runtime(&self, id: PodId) -> Option<&PodRuntime> {
-        self.pods.get(&id.0).map(|b| &**b)
+        let i = self.slot(id).ok()?;
+        Some(&self.pods[i].1)
     }
     fn rt_mut(&mut self, id: PodId) -> Option<&mut PodRuntime> {
-        self.pods.get_mut(&id.0).map(|b| &mut **b)
+        let i = self.slot(id).ok()?;
+        Some(&mut self.pods[i].1)
     }
 
     /// Environment a container of the pod sees.
@@ -160,7 +176,10 @@ impl Kubelet {
             stopping: false,
             files: Default::default(),
         };
-        self.pods.insert(id.0, Box::new(rt));
+        match self.slot(id) {
+            Ok(i) => *self.pods[i].1 = rt,
+            Err(i) => self.pods.insert(i, (id.0, Box::new(rt))),
+        }
         let now = ctx.now;
         let rec = ctx.store.pod_mut(id);
         let pod = &mut rec.pod;
@@ -599,7 +618,9 @@ impl Kubelet {
 
     /// The pod left the API: its runtime (and logs, as on a real node) are gone.
     pub fn forget(&mut self, id: PodId) {
-        self.pods.remove(&id.0);
+        if let Ok(i) = self.slot(id) {
+            self.pods.remove(i);
+        }
     }
 
     /// A terminal pod whose containers printed nothing needs nothing more from the
@@ -615,7 +636,7 @@ impl Kubelet {
                 .all(|c| c.logs.is_empty())
         });
         if silent {
-            self.pods.remove(&id.0);
+            self.forget(id);
         }
     }
 

@@ -182,6 +182,7 @@ test('script payloads in names, annotations, logs, reasons and messages show as 
   assert.ok(logs.some((l) => l.includes('><iframe src=javascript:parent.__xss++></iframe>')), `echo prints the payload as text:\n${logs.join('\n')}`);
   await page.getByRole('tab', { name: 'Events' }).click();
   await page.locator('table.events').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'xss-wide-light.png'), fullPage: true });
 
   // A value the API server rejects is quoted in its message, as text.
@@ -220,7 +221,8 @@ spec:
   await button(page, 'Jump to end').click();
   const card = page.locator('.job-card .notice.warn[role="alert"]');
   await card.waitFor({ timeout: 30_000 });
-  assert.match(await card.innerText(), /A limit stopped the run: the run was stopped at t=8784h00m00s: it reached 366d of virtual time, the most one run may simulate \(limit: virtual time per run\)/);
+  assert.match(await card.innerText(), /Limit reached: the run was stopped at t=8784h00m00s: it reached 366d of virtual time, the most one run may simulate \(limit: virtual time per run\)/);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'limit-wide-dark.png'), fullPage: true });
   // The page is alive: the scrubber still goes back.
   await page.getByRole('slider', { name: 'Virtual time' }).fill('3000');
