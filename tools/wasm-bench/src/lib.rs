@@ -17,6 +17,19 @@ pub fn indexed_job() -> String {
     run_to_end(INDEXED)
 }
 
+/// The page's way through the 100,000-index Job (`ui::driver::Playback` jumped to
+/// the end: the run, the scrubber's checkpoints and moments): the wasm memory after.
+#[wasm_bindgen]
+pub fn page_indexed() -> usize {
+    if let Ok(mut p) = jobplay::ui::driver::Playback::new(INDEXED) {
+        p.jump_to_end();
+        while p.wants_ticks() {
+            p.tick(16.0, 1.0, &mut || true);
+        }
+    }
+    memory_bytes()
+}
+
 /// Run a scenario file to its end; returns `pods,events,steps,virtual_ms,finished_ms`
 /// or an error text.
 #[wasm_bindgen]
