@@ -3,7 +3,7 @@
 #   make serve    set up, build the page, serve dist/ on http://127.0.0.1:$(PORT)/
 #   make test     every test: Rust, conformance, browser end-to-end
 #
-# Other targets: setup, dist, size, bench, clean. See README.md.
+# Other targets: setup, dist, size, bench, fuzz, clean. See README.md.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -23,7 +23,7 @@ JOBPLAY := $(TARGET_DIR)/release/jobplay
 SHARED_CASES := ../shared/conformance ../shared/conformance/policies
 OWN_CASES := $(shell find tests/conformance -name '*.expect.yaml' -printf '%h\n' 2>/dev/null | sort -u)
 
-.PHONY: help setup dist build serve test test-rust test-conformance test-e2e size size-record size-check bench clean
+.PHONY: help setup dist build serve test test-rust test-conformance test-e2e size size-record size-check bench fuzz clean
 
 help:
 	@sed -n '1,8p' Makefile
@@ -58,6 +58,7 @@ test-e2e: dist
 	node tests/e2e/run.mjs
 	cargo build --bin jobplay
 	node tests/e2e/share.mjs
+	node tests/e2e/robust.mjs
 
 # The page's download size (scripts/size.py): every file raw and gzip -9, first paint
 # and after it, the budget, the editor's share, the difference against the record
@@ -74,15 +75,25 @@ size-check: dist
 	$(PYTHON) scripts/size.py --no-breakdown --check
 
 # Benchmarks print figures and assert nothing: the download size (scripts/size.py),
-# the engine natively (benches/engine.rs),
-# the engine in WebAssembly in headless Chromium (scripts/bench-wasm.sh), and the
-# page (tests/e2e/bench.mjs: p95 frame time with 1,000 active pods at 100x, and
-# navigation to the first pod).
+# the engine natively (benches/engine.rs, a release example), the engine in
+# WebAssembly in headless Chromium (scripts/bench-wasm.sh), and the page
+# (tests/e2e/bench.mjs: navigation to the first pod, p95 frame time with 1,000 active
+# pods at 100x). Each appends its headline figures to $(FIGURES); the last step prints
+# them as one table beside their goals. benches/RESULTS.md records the figures of
+# this machine.
+FIGURES := $(TARGET_DIR)/bench-figures.tsv
 bench: dist
+	rm -f $(FIGURES)
 	$(PYTHON) scripts/size.py
-	cargo bench --bench engine
-	scripts/bench-wasm.sh
-	node tests/e2e/bench.mjs
+	cargo build --release --example engine-bench
+	BENCH_FIGURES=$(abspath $(FIGURES)) $(TARGET_DIR)/release/examples/engine-bench
+	BENCH_FIGURES=$(abspath $(FIGURES)) scripts/bench-wasm.sh
+	BENCH_FIGURES=$(abspath $(FIGURES)) node tests/e2e/bench.mjs
+	node scripts/bench-summary.mjs $(FIGURES)
+
+# Fuzzing (not part of make test): each cargo-fuzz target for FUZZ_SECONDS (900).
+fuzz:
+	scripts/fuzz.sh
 
 clean:
 	rm -rf dist tests/e2e/screenshots

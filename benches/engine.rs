@@ -1,12 +1,27 @@
-//! Engine benchmark (`make bench` / `cargo bench --bench engine`): prints figures,
-//! asserts nothing. The 100,000-index Job with parallelism 1,000, a CronJob over a
-//! simulated year, and a long CronJob run with history limits, whose live heap is
-//! sampled along the way to show that it stays flat.
+//! Engine benchmark (`make bench`, or `cargo run --release --example engine-bench [indexed|cron|long]`): prints figures,
+//! asserts nothing. Natively:
+//!
+//! - the 100,000-index Job (parallelism 1,000, pods of 10 s) to its end: wall time,
+//!   events per second, and the live heap afterwards;
+//! - 1,000 CronJob schedules over a simulated year: 1,000 CronJobs with varied
+//!   schedules (daily, weekly, monthly, quarterly, yearly, every few hours, working
+//!   days, macros; one in three in one of six time zones, with and without daylight
+//!   saving), each run alone for 365 virtual days; the figure is the total over the
+//!   1,000 runs;
+//! - memory over a long run, a CronJob every minute with history limits 3/1 for 48
+//!   virtual hours: with the CLI's full history (every pod, Job and event ever, as
+//!   its JSON output promises), and as the page plays it (`ui::driver::Playback`,
+//!   whose store keeps what a real cluster keeps), its live heap sampled every
+//!   virtual hour.
+//!
+//! With `BENCH_FIGURES=FILE`, each headline figure is also appended to FILE as a
+//! tab-separated line (`scripts/bench-summary.mjs` prints them as one table).
 
 use jobplay::api::Time;
 use jobplay::cluster::Cluster;
 use jobplay::scenario::ScenarioFile;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -50,15 +65,39 @@ fn mib(b: usize) -> String {
     format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0))
 }
 
+fn kib(b: f64) -> String {
+    format!("{:.1} KiB", b / 1024.0)
+}
+
 fn parse(text: &str) -> ScenarioFile {
     match ScenarioFile::parse(text) {
         Ok(f) => f,
-        Err(e) => panic!("{}", e.message),
+        Err(e) => panic!("{}\n{text}", e.message),
     }
 }
 
-fn measure(name: &str, text: &str, runs: usize) {
-    let file = parse(text);
+/// One headline figure for the summary table: `area`, what, the value, the goal, met.
+fn figure(area: &str, what: &str, value: &str, goal: &str, met: Option<bool>) {
+    let Ok(path) = std::env::var("BENCH_FIGURES") else {
+        return;
+    };
+    let met = match met {
+        Some(true) => "met",
+        Some(false) => "NOT met",
+        None => "-",
+    };
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = writeln!(f, "{area}\t{what}\t{value}\t{goal}\t{met}");
+    }
+}
+
+fn indexed_job() {
+    let file = parse(INDEXED);
+    let runs = 3;
     let mut best = f64::MAX;
     let mut last = None;
     for _ in 0..runs {
@@ -77,42 +116,184 @@ fn measure(name: &str, text: &str, runs: usize) {
         ));
     }
     let Some((c, heap, peak)) = last else { return };
-    let events = c.store.events.len();
-    let pods = c.store.pods.len();
+    let events = c.store.events_recorded();
+    let rate = events as f64 / best;
     println!(
-        "{name}: best of {runs}: {:.3} s wall; {pods} pods, {events} events, virtual {}, finished {}; {:.0} events/s; heap after {} (peak {})",
-        best,
+        "indexed-100000-parallelism-1000: best of {runs}: {best:.3} s wall; {} pods, {events} events, {} steps, virtual {}, finished {}; {rate:.0} events/s; heap after {} (peak {})",
+        c.store.pods_created(),
+        c.steps,
         jobplay::view::duration::short_seconds(c.now.0),
-        c.finished_at.map(|t| jobplay::view::duration::short_seconds(t.0)).unwrap_or_else(|| "-".into()),
-        events as f64 / best,
+        c.finished_at
+            .map(|t| jobplay::view::duration::short_seconds(t.0))
+            .unwrap_or_else(|| "-".into()),
         mib(heap),
         mib(peak),
     );
+    figure(
+        "Engine (native)",
+        "100,000-index Job to its end",
+        &format!("{best:.2} s, {:.0}k events/s", rate / 1000.0),
+        "< 1 s",
+        Some(best < 1.0),
+    );
+    drop(c);
+    // The page plays the same run: its session, checkpoints and probe.
+    let base = LIVE.load(Ordering::Relaxed);
+    let t0 = Instant::now();
+    let page = match jobplay::ui::driver::Playback::new(INDEXED) {
+        Ok(mut p) => {
+            p.jump_to_end();
+            while p.wants_ticks() {
+                p.tick(16.0, 1.0, &mut || true);
+            }
+            Some(p)
+        }
+        Err(_) => None,
+    };
+    let page_heap = LIVE.load(Ordering::Relaxed) - base;
+    println!(
+        "indexed-100000-parallelism-1000, page (Playback jumped to the end): {:.3} s wall; heap after {} (the run, the scrubber's checkpoints and moments)",
+        t0.elapsed().as_secs_f64(),
+        mib(page_heap)
+    );
+    drop(page);
+    figure(
+        "Memory (native)",
+        "heap after the 100,000-index Job",
+        &format!("{} (the page: {})", mib(heap), mib(page_heap)),
+        "(reported)",
+        None,
+    );
 }
 
-/// A CronJob every minute with history limits: the live heap sampled every 6 virtual hours.
+// The scenarios (shared with tools/wasm-bench, which runs them in a browser).
+include!("scenarios.rs");
+
+fn cron_schedules() {
+    let texts = thousand_cronjobs();
+    let files: Vec<ScenarioFile> = texts.iter().map(|t| parse(t)).collect();
+    let t0 = Instant::now();
+    let (mut jobs, mut events, mut halted) = (0usize, 0usize, 0usize);
+    for f in &files {
+        let mut c = Cluster::new(f);
+        c.run_to_end();
+        jobs += c.store.jobs_created();
+        events += c.store.events_recorded();
+        halted += usize::from(c.halted.is_some());
+    }
+    let dt = t0.elapsed().as_secs_f64();
+    let rate = events as f64 / dt;
+    println!(
+        "cronjob-1000-schedules-one-year: {dt:.3} s wall for 1,000 CronJobs (varied schedules, 1 in 3 with a time zone), each over 365 virtual days: {jobs} Jobs scheduled, {events} events; {rate:.0} events/s; {halted} runs stopped by a limit"
+    );
+    figure(
+        "Engine (native)",
+        "1,000 CronJob schedules over a simulated year",
+        &format!("{dt:.2} s, {:.0}k events/s, {jobs} Jobs", rate / 1000.0),
+        "(reported)",
+        None,
+    );
+}
+
+/// Growth per hour over the second day, from (hour, bytes) samples.
+fn growth_per_hour(samples: &[(u64, usize)]) -> f64 {
+    let (Some(a), Some(b)) = (samples.iter().find(|s| s.0 == 24), samples.last()) else {
+        return 0.0;
+    };
+    (b.1 as f64 - a.1 as f64) / (b.0 - a.0).max(1) as f64
+}
+
 fn long_cron() {
-    let text = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: \"* * * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: c\n            image: busybox\n            command: [sh, -c, \"date; echo Hello from the Kubernetes cluster\"]\n---\napiVersion: playground/v1\nkind: Scenario\nmetadata:\n  name: day\nspec:\n  stopAfterSeconds: 172800\n";
-    let file = parse(text);
+    let file = parse(EVERY_MINUTE);
+    // 1. The CLI's engine: full history.
     let base = LIVE.load(Ordering::Relaxed);
     let t0 = Instant::now();
     let mut c = Cluster::new(&file);
-    let mut samples = Vec::new();
-    for h in (6..=48).step_by(6) {
+    let mut full = Vec::new();
+    for h in 1..=48 {
         c.advance_to(Time::from_secs(h * 3600));
-        samples.push(format!("{h}h {}", mib(LIVE.load(Ordering::Relaxed) - base)));
+        full.push((h, LIVE.load(Ordering::Relaxed) - base));
     }
+    let wall = t0.elapsed().as_secs_f64();
+    let jobs = c.store.jobs_created();
+    drop(c);
+    let show = |s: &[(u64, usize)]| {
+        s.iter()
+            .filter(|(h, _)| h % 6 == 0 || *h == 1)
+            .map(|(h, b)| format!("{h}h {}", mib(*b)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     println!(
-        "cronjob-every-minute-48h (2880 Jobs, history limits 3/1): {:.3} s wall; live heap: {}",
-        t0.elapsed().as_secs_f64(),
-        samples.join(", ")
+        "cronjob-every-minute-48h, CLI (full history: {jobs} Jobs kept for the JSON output): {wall:.2} s wall; live heap {}; growth over the 2nd day {} per virtual hour",
+        show(&full),
+        kib(growth_per_hour(&full))
+    );
+
+    // 2. The page: a Playback, sampled every virtual hour.
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let t0 = Instant::now();
+    let page = page_long_run(&mut || LIVE.load(Ordering::Relaxed).saturating_sub(base));
+    let wall = t0.elapsed().as_secs_f64();
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let range = |r: std::ops::RangeInclusive<u64>| {
+        let v: Vec<usize> = page
+            .iter()
+            .filter(|(h, _)| r.contains(h))
+            .map(|s| s.1)
+            .collect();
+        (
+            v.iter().copied().min().unwrap_or(0),
+            v.iter().copied().max().unwrap_or(0),
+        )
+    };
+    let ((a1, b1), (a2, b2)) = (range(1..=24), range(25..=48));
+    println!(
+        "cronjob-every-minute-48h, page (Playback; the store keeps 1 h of events, 10 min of what left the API): {wall:.2} s wall; live heap every virtual hour (MiB): {}; peak {}",
+        page.iter()
+            .map(|(h, b)| format!("{h}h {:.2}", *b as f64 / 1048576.0))
+            .collect::<Vec<_>>()
+            .join(", "),
+        mib(peak),
+    );
+    println!(
+        "  hours 1-24: {} to {}; hours 25-48: {} to {} (checkpoints make a saw-tooth)",
+        mib(a1),
+        mib(b1),
+        mib(a2),
+        mib(b2)
+    );
+    figure(
+        "Memory (native)",
+        "page playing a CronJob every minute for 48 h",
+        &format!("day 1 max {}, day 2 max {}", mib(b1), mib(b2)),
+        "flat",
+        Some(is_flat(&page)),
+    );
+    figure(
+        "Memory (native)",
+        "CLI run of the same, full history (JSON contract)",
+        &format!("+{} per h", kib(growth_per_hour(&full))),
+        "(grows by contract)",
+        None,
     );
 }
 
 fn main() {
-    let indexed = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: big\nspec:\n  completions: 100000\n  parallelism: 1000\n  completionMode: Indexed\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox\n---\napiVersion: playground/v1\nkind: Scenario\nmetadata:\n  name: big\nspec:\n  stopAfterSeconds: 100000\n  pods:\n  - runSeconds: 10\n";
-    measure("indexed-100000-parallelism-1000", indexed, 3);
-    let cron = "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: \"0 */8 * * *\"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: c\n            image: busybox\n            command: [\"sh\", \"-c\", \"echo tick\"]\n---\napiVersion: playground/v1\nkind: Scenario\nmetadata:\n  name: year\nspec:\n  stopAfterSeconds: 31536000\n";
-    measure("cronjob-every-8h-one-year (1095 schedules)", cron, 3);
-    long_cron();
+    // A name (indexed, cron, long) runs only that part; flags are ignored.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    let want = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
+    if want("indexed") {
+        indexed_job();
+    }
+    if want("cron") {
+        cron_schedules();
+    }
+    if want("long") {
+        long_cron();
+    }
 }

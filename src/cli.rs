@@ -196,6 +196,21 @@ pub fn render_input_error(path: &str, e: &crate::scenario::file::InputError) -> 
     s
 }
 
+/// Exit status of a run stopped by one of the limits of `cluster::limits`.
+pub const EXIT_LIMIT: i32 = 3;
+
+/// A run stopped by a limit: the output of what was simulated stays on stdout, the
+/// limit's message goes to stderr, and the exit status is [`EXIT_LIMIT`].
+pub fn with_halt(c: &Cluster, mut o: Output) -> Output {
+    if let Some(h) = &c.halted {
+        if o.code == 0 {
+            o.stderr.push_str(&format!("jobplay: {}\n", h.message));
+            o.code = EXIT_LIMIT;
+        }
+    }
+    o
+}
+
 fn simulate(file: &ScenarioFile, at: Option<Time>) -> Cluster {
     let mut c = Cluster::new(file);
     match at {
@@ -228,14 +243,15 @@ pub fn run(args: &[String]) -> Output {
                 Err(o) => return o,
             };
             let c = simulate(&file, opts.at);
-            if opts.json {
+            let o = if opts.json {
                 let v = crate::view::json::run_json(&c);
                 let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
                 s.push('\n');
                 Output::ok(s)
             } else {
                 Output::ok(crate::view::summary(&c))
-            }
+            };
+            with_halt(&c, o)
         }
         "validate" => {
             let Some(path) = pos.first() else {

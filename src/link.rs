@@ -404,6 +404,10 @@ pub fn finish(pending: Pending, mut bytes: Vec<u8>, how: Inflated) -> Opened {
             String::from_utf8(b).unwrap_or_default()
         }
     };
+    // Data that inflates to nothing (a damaged link can) holds no scenario.
+    if text.is_empty() && problem.is_none() {
+        problem = Some(LinkProblem::Empty);
+    }
     Opened {
         state: pending.state,
         text: (!text.is_empty()).then_some(text),
@@ -474,7 +478,7 @@ pub fn decode_yaml(value: &str) -> Result<String, String> {
             String::from_utf8(raw).map_err(|_| "the link's text is not UTF-8".to_string())
         }
         (_, Inflated::TooLarge) => Err(format!(
-            "the link's text is larger than {MAX_TEXT_BYTES} bytes"
+            "Request entity too large: the link's text is over the limit of {MAX_TEXT_BYTES} bytes"
         )),
         (_, how) => Err(format!(
             "the link's data is not valid DEFLATE data (corrupt or truncated link): {how:?}"
@@ -577,6 +581,8 @@ mod tests {
         assert_eq!(o("v=2&yaml=AAAA"), Some(LinkProblem::Version("2".into())));
         assert_eq!(o("v=1&speed=3"), Some(LinkProblem::NoScenario));
         assert_eq!(o("v=1&yaml="), Some(LinkProblem::Empty));
+        // An empty final block of fixed Huffman codes: valid DEFLATE, no text.
+        assert_eq!(o("v=1&yaml=AwAA"), Some(LinkProblem::Empty));
         assert_eq!(
             o("v=1&example=nope"),
             Some(LinkProblem::UnknownExample("nope".into()))

@@ -2,6 +2,7 @@
 //! robfig/cron schedules, IANA time zones): each test runs a scenario file through
 //! the engine and checks the Jobs and events a real cluster would show.
 
+use jobplay::cluster::store::JobId;
 use jobplay::cluster::wallclock;
 use jobplay::cluster::Cluster;
 use jobplay::scenario::ScenarioFile;
@@ -35,8 +36,8 @@ fn cronjob(spec: &str, scenario: &str) -> String {
 /// Jobs created: (name, creation time in virtual seconds).
 fn jobs(c: &Cluster) -> Vec<(String, f64)> {
     c.store
-        .jobs
-        .iter()
+        .jobs()
+        .map(|(_, r)| r)
         .map(|r| {
             let t = r.job.metadata.creation_timestamp.unwrap_or_default();
             (r.job.name().to_string(), t.secs_f64())
@@ -62,7 +63,7 @@ fn name_t(secs: i64) -> String {
 /// The CronJob controller's events with this reason: (virtual seconds, message).
 fn events(c: &Cluster, reason: &str) -> Vec<(f64, String)> {
     c.store
-        .events
+        .events()
         .iter()
         .filter(|e| e.source == "cronjob-controller" && e.reason == reason)
         .map(|e| (e.time.secs_f64(), e.message.clone()))
@@ -72,7 +73,7 @@ fn events(c: &Cluster, reason: &str) -> Vec<(f64, String)> {
 /// The CronJob controller's event reasons, in order.
 fn reasons(c: &Cluster) -> Vec<String> {
     c.store
-        .events
+        .events()
         .iter()
         .filter(|e| e.source == "cronjob-controller")
         .map(|e| e.reason.clone())
@@ -80,7 +81,8 @@ fn reasons(c: &Cluster) -> Vec<String> {
 }
 
 fn annotation(c: &Cluster, i: usize) -> String {
-    c.store.jobs[i]
+    c.store
+        .job(JobId(i as u32))
         .job
         .metadata
         .annotations
@@ -104,7 +106,9 @@ fn names_and_scheduled_timestamp_in_utc() {
         ]
     );
     assert_eq!(annotation(&c, 0), "2026-01-01T00:01:00Z");
-    let owner = &c.store.jobs[0]
+    let owner = &c
+        .store
+        .job(JobId(0))
         .job
         .metadata
         .owner_references
@@ -212,7 +216,13 @@ fn replace_deletes_the_running_job_then_creates() {
         .unwrap()
         .0;
     assert!(del < second_create, "delete, then create: {r:?}");
-    assert!(c.store.jobs[0].job.metadata.deletion_timestamp.is_some());
+    assert!(c
+        .store
+        .job(JobId(0))
+        .job
+        .metadata
+        .deletion_timestamp
+        .is_some());
     let active = &c.store.cronjob.as_ref().unwrap().status.active;
     assert_eq!(active.len(), 1);
     assert_eq!(active[0].name, name_t(120));
@@ -267,7 +277,7 @@ fn more_than_100_missed_times_warns_and_still_starts_the_latest() {
     assert_eq!(&r[..2], ["TooManyMissedTimes", "SuccessfulCreate"]);
     let warning = c
         .store
-        .events
+        .events()
         .iter()
         .find(|e| e.reason == "TooManyMissedTimes")
         .unwrap();
@@ -305,8 +315,8 @@ fn failed_jobs_history_limit_keeps_the_newest_failed_job() {
     );
     let live: Vec<&str> = c
         .store
-        .jobs
-        .iter()
+        .jobs()
+        .map(|(_, r)| r)
         .filter(|r| r.removed_at.is_none())
         .map(|r| r.job.name())
         .collect();
@@ -433,7 +443,7 @@ fn an_impossible_date_is_an_invalid_schedule() {
         "schedule: \"59 23 31 2 *\"",
         "stopAfterSeconds: 100",
     ));
-    assert!(c.store.jobs.is_empty());
+    assert!((c.store.jobs_created() == 0));
     assert_eq!(
         events(&c, "InvalidSchedule"),
         vec![(
@@ -494,12 +504,12 @@ fn a_cronjob_deleted_in_the_background_is_gone_at_once() {
     let mut c = jobplay::cluster::Cluster::new(&file);
     c.run_to_end();
     // One Job at 60 s, none after the deletion at 90 s, and no event after it either.
-    assert_eq!(c.store.jobs.len(), 1);
+    assert_eq!(c.store.jobs_created(), 1);
     assert!(c
         .store
-        .events
+        .events()
         .iter()
         .filter(|e| e.object.starts_with("CronJob/"))
         .all(|e| e.time.secs_f64() < 90.0));
-    assert!(c.store.jobs[0].removed_at.is_some());
+    assert!(c.store.job(JobId(0)).removed_at.is_some());
 }

@@ -612,9 +612,7 @@ fn work_queue_drains_the_queue() {
     ));
     let items: u32 = c
         .kubelet
-        .pods
-        .iter()
-        .flatten()
+        .runtimes()
         .map(|p| p.containers[0].items_done)
         .sum();
     assert_eq!(items, 10);
@@ -629,7 +627,7 @@ fn events_carry_causes() {
     );
     let first = c
         .store
-        .events
+        .events()
         .iter()
         .find(|e| e.reason == "SuccessfulCreate")
         .unwrap();
@@ -637,7 +635,7 @@ fn events_carry_causes() {
         first.cause.as_ref().unwrap().explain(),
         "created: 0 active < 1 wanted (parallelism 1, 0 of 1 completions done)"
     );
-    let waits: Vec<String> = c.store.notes.iter().map(|n| n.cause.explain()).collect();
+    let waits: Vec<String> = c.store.notes().iter().map(|n| n.cause.explain()).collect();
     assert_eq!(
         waits[0],
         "not replaced until t=13s: backoff 10s after 1 consecutive failure"

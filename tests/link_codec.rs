@@ -65,7 +65,9 @@ proptest! {
         let fragment = st.to_fragment();
         prop_assert!(fragment.starts_with("v=1&yaml="));
         let opened = link::open(&format!("#{fragment}")).expect("a link");
-        prop_assert_eq!(opened.problem, None);
+        // An empty text is a link that holds no scenario, said as such.
+        let expected = text.is_empty().then_some(link::LinkProblem::Empty);
+        prop_assert_eq!(opened.problem, expected);
         prop_assert_eq!(opened.text.as_deref().unwrap_or(""), text.as_str());
         let back = opened.state;
         prop_assert_eq!(back.speed, p.speed);

@@ -621,5 +621,5 @@ fn a_text_naming_a_time_zone_waits_for_the_table_instead_of_an_answer() {
     let mut p = Playback::new(&text).expect("valid once the table is there");
     p.jump_to_end();
     p.tick(0.0, 1.0, &mut unlimited());
-    assert!(!p.cluster().store.jobs.is_empty());
+    assert!(p.cluster().store.jobs().next().is_some());
 }

@@ -46,9 +46,8 @@ fn cluster(name: &str, at: Option<f64>) -> Cluster {
 fn pod_names(name: &str) -> Vec<String> {
     cluster(name, None)
         .store
-        .pods
-        .iter()
-        .map(|p| p.name().to_string())
+        .pods()
+        .map(|(_, p)| p.name().to_string())
         .collect()
 }
 

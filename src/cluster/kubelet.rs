@@ -50,7 +50,10 @@ pub struct PodRuntime {
 /// The kubelet with the behaviour it plays.
 #[derive(Clone, Debug)]
 pub struct Kubelet {
-    pub pods: Vec<Option<PodRuntime>>,
+    /// The runtime of each pod on the node, until the pod leaves the API or finishes
+    /// without logs to show: sorted by pod id (pods are added in id order), boxed so
+    /// that the list stays small to move.
+    pods: Vec<(u32, Box<PodRuntime>)>,
     pub behaviour: Behaviour,
     pub queue_left: u32,
     pub queue_total: u32,
@@ -84,11 +87,26 @@ impl Kubelet {
         }
     }
 
+    fn slot(&self, id: PodId) -> Result<usize, usize> {
+        match self.pods.last() {
+            Some((last, _)) if *last < id.0 => Err(self.pods.len()),
+            None => Err(0),
+            _ => self.pods.binary_search_by_key(&id.0, |(i, _)| *i),
+        }
+    }
+
+    /// The runtimes the kubelet holds, in pod order.
+    pub fn runtimes(&self) -> impl Iterator<Item = &PodRuntime> + '_ {
+        self.pods.iter().map(|(_, r)| &**r)
+    }
+
     pub fn runtime(&self, id: PodId) -> Option<&PodRuntime> {
-        self.pods.get(id.0 as usize).and_then(|p| p.as_ref())
+        let i = self.slot(id).ok()?;
+        Some(&self.pods[i].1)
     }
     fn rt_mut(&mut self, id: PodId) -> Option<&mut PodRuntime> {
-        self.pods.get_mut(id.0 as usize).and_then(|p| p.as_mut())
+        let i = self.slot(id).ok()?;
+        Some(&mut self.pods[i].1)
     }
 
     /// Environment a container of the pod sees.
@@ -158,10 +176,10 @@ impl Kubelet {
             stopping: false,
             files: Default::default(),
         };
-        if self.pods.len() <= id.0 as usize {
-            self.pods.resize(id.0 as usize + 1, None);
+        match self.slot(id) {
+            Ok(i) => *self.pods[i].1 = rt,
+            Err(i) => self.pods.insert(i, (id.0, Box::new(rt))),
         }
-        self.pods[id.0 as usize] = Some(rt);
         let now = ctx.now;
         let rec = ctx.store.pod_mut(id);
         let pod = &mut rec.pod;
@@ -600,8 +618,8 @@ impl Kubelet {
 
     /// The pod left the API: its runtime (and logs, as on a real node) are gone.
     pub fn forget(&mut self, id: PodId) {
-        if let Some(slot) = self.pods.get_mut(id.0 as usize) {
-            *slot = None;
+        if let Ok(i) = self.slot(id) {
+            self.pods.remove(i);
         }
     }
 
@@ -618,9 +636,7 @@ impl Kubelet {
                 .all(|c| c.logs.is_empty())
         });
         if silent {
-            if let Some(slot) = self.pods.get_mut(id.0 as usize) {
-                *slot = None;
-            }
+            self.forget(id);
         }
     }
 

@@ -9,6 +9,7 @@ pub mod cause;
 pub mod ids;
 pub mod invariants;
 pub mod kubelet;
+pub mod limits;
 pub mod store;
 pub mod timers;
 pub mod wallclock;
@@ -21,6 +22,8 @@ use crate::scenario::{ActionKind, PodSelector, ScenarioFile, Workload};
 use behaviour::Behaviour;
 use cause::Cause;
 use kubelet::Kubelet;
+pub use limits::{Limit, Limits};
+pub use store::History;
 use store::{JobId, PodId, Propagation, Store, Watch};
 use timers::{Timer, TimerQueue};
 
@@ -31,33 +34,16 @@ pub struct Ctx<'a> {
     pub now: Time,
 }
 
-/// Bounds that keep one run from freezing a browser tab.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Limits {
-    pub max_pods: usize,
-    pub max_events: usize,
-    pub max_virtual_ms: u64,
-    /// Timers handled at a single instant before the run is stopped as stuck.
-    pub max_steps_per_instant: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_pods: 200_000,
-            max_events: 1_000_000,
-            max_virtual_ms: 366 * 86_400 * 1000,
-            max_steps_per_instant: 2_000_000,
-        }
-    }
-}
-
-/// Why a run stopped early.
+/// Why a run stopped early: the limit it reached, and its message.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Halt {
     pub at: Time,
+    pub limit: Limit,
     pub message: String,
 }
+
+/// Under [`History::Recent`], old history is forgotten at most this often (virtual time).
+const FORGET_EVERY_MS: u64 = 60_000;
 
 /// What the simulation is of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,21 +67,31 @@ pub struct Cluster {
     pub stop_after: Time,
     pub limits: Limits,
     pub halted: Option<Halt>,
+    /// How much history the store keeps ([`History::Full`] unless the driver asks).
+    pub history: History,
+    next_forget: Time,
+    /// Timers handled so far.
+    pub steps: u64,
     /// When the root Job reached Complete or Failed.
     pub finished_at: Option<Time>,
     actions: Vec<(Time, ActionKind)>,
     /// Actions the API server rejected at their time (message per action).
     pub action_errors: Vec<(usize, Time, String)>,
+    #[cfg(debug_assertions)]
     inv: invariants::State,
 }
 
 impl Cluster {
     /// Create the workload at t = 0 and schedule the Scenario's actions.
     pub fn new(file: &ScenarioFile) -> Cluster {
-        Self::with_limits(file, Limits::default())
+        Self::with(file, Limits::default(), History::Full)
     }
 
     pub fn with_limits(file: &ScenarioFile, limits: Limits) -> Cluster {
+        Self::with(file, limits, History::Full)
+    }
+
+    pub fn with(file: &ScenarioFile, limits: Limits, history: History) -> Cluster {
         let spec = &file.scenario.spec;
         let seed = file.seed();
         let epoch_unix = spec
@@ -127,9 +123,13 @@ impl Cluster {
                 .unwrap_or(Time::from_secs(3600)),
             limits,
             halted: None,
+            history,
+            next_forget: Time(FORGET_EVERY_MS),
+            steps: 0,
             finished_at: None,
             actions: Vec::new(),
             action_errors: Vec::new(),
+            #[cfg(debug_assertions)]
             inv: invariants::State::default(),
         };
         match &file.workload {
@@ -169,6 +169,12 @@ impl Cluster {
 
     /// When something happens next; `None` once the run is over.
     pub fn next_due(&self) -> Option<Time> {
+        self.next_wanted()
+            .filter(|t| t.0 <= self.limits.max_virtual_ms)
+    }
+
+    /// When something would happen next, without the limit of virtual time.
+    fn next_wanted(&self) -> Option<Time> {
         if self.halted.is_some() {
             return None;
         }
@@ -188,17 +194,34 @@ impl Cluster {
         if self.finished_at.is_none() && t > self.stop_after {
             return None;
         }
-        if t.0 > self.limits.max_virtual_ms {
-            return None;
-        }
         Some(t)
     }
 
     /// Handle everything due at the next instant; returns that instant.
     pub fn step(&mut self) -> Option<Time> {
-        let t = self.next_due()?;
+        let Some(t) = self.next_due() else {
+            self.check_time_limit();
+            return None;
+        };
         self.process_instant(t);
         Some(t)
+    }
+
+    /// The run would go on past the limit of virtual time: stop it there, saying so.
+    fn check_time_limit(&mut self) {
+        if self
+            .next_wanted()
+            .is_some_and(|t| t.0 > self.limits.max_virtual_ms)
+        {
+            self.now = self.now.max(Time(self.limits.max_virtual_ms));
+            self.halt(Limit::VirtualTime);
+        }
+    }
+
+    /// Check the invariants now (the fuzz targets call this after every step of a
+    /// release build; debug builds check after every instant on their own).
+    pub fn check_invariants(&self, st: &mut invariants::State) -> Result<(), String> {
+        invariants::check(self, st)
     }
 
     /// Advance the virtual clock to `t`, handling every timer due until then.
@@ -208,6 +231,9 @@ impl Cluster {
                 break;
             }
             self.process_instant(next);
+        }
+        if t.0 >= self.limits.max_virtual_ms {
+            self.check_time_limit();
         }
         if t > self.now {
             let limit = if self.finished_at.is_none() {
@@ -238,11 +264,9 @@ impl Cluster {
         let mut steps = 0usize;
         while let Some((_, timer)) = self.timers.pop_due(t) {
             steps += 1;
+            self.steps += 1;
             if steps > self.limits.max_steps_per_instant {
-                self.halt(format!(
-                    "more than {} steps at t={}: the run was stopped (limit max_steps_per_instant)",
-                    self.limits.max_steps_per_instant, self.now
-                ));
+                self.halt(Limit::StepsPerInstant);
                 return;
             }
             self.handle(timer);
@@ -252,6 +276,13 @@ impl Cluster {
             }
         }
         self.check_limits();
+        if let History::Recent { events_ms, gone_ms } = self.history {
+            if self.now >= self.next_forget {
+                let before = |ms: u64| Time(self.now.0.saturating_sub(ms));
+                self.forget_before(before(events_ms), before(gone_ms));
+                self.next_forget = self.now.plus_ms(FORGET_EVERY_MS);
+            }
+        }
         #[cfg(debug_assertions)]
         {
             let mut st = std::mem::take(&mut self.inv);
@@ -263,31 +294,40 @@ impl Cluster {
         }
     }
 
-    fn halt(&mut self, message: String) {
+    fn halt(&mut self, limit: Limit) {
         if self.halted.is_none() {
+            let at = crate::view::duration::short_seconds(self.now.0);
             self.halted = Some(Halt {
                 at: self.now,
-                message,
+                limit,
+                message: self.limits.message(limit, &at),
             });
         }
     }
 
     fn check_limits(&mut self) {
-        if self.store.pods.len() > self.limits.max_pods {
-            self.halt(format!(
-                "the run created more than {} pods and was stopped (limit: pods per run)",
-                self.limits.max_pods
-            ));
-        } else if self.store.events.len() > self.limits.max_events {
-            self.halt(format!(
-                "the run recorded more than {} events and was stopped (limit: events per run)",
-                self.limits.max_events
-            ));
-        } else if self.now.0 > self.limits.max_virtual_ms {
-            self.halt(format!(
-                "the run passed {} of virtual time and was stopped (limit: virtual time per run)",
-                crate::view::duration::human(self.limits.max_virtual_ms)
-            ));
+        if self.store.pods_created() > self.limits.max_pods {
+            self.halt(Limit::Pods);
+        } else if self.store.jobs_created() > self.limits.max_jobs {
+            self.halt(Limit::Jobs);
+        } else if self.store.events_recorded() > self.limits.max_events {
+            self.halt(Limit::Events);
+        } else if self.steps > self.limits.max_steps {
+            self.halt(Limit::Steps);
+        }
+    }
+
+    /// Forget the history a real cluster no longer has ([`History::Recent`]): what
+    /// nothing pending refers to and what left the API before `cutoff`.
+    fn forget_before(&mut self, events: Time, gone: Time) {
+        let (pods, jobs) = self.timers.referenced();
+        let pinned: Vec<JobId> = self.root_job().into_iter().collect();
+        if self
+            .store
+            .forget_before(events, gone, &pinned, &jobs, &pods)
+        {
+            let store = &self.store;
+            self.job_ctrl.forget(|j| store.get_job(j).is_some());
         }
     }
 
@@ -343,10 +383,7 @@ impl Cluster {
         while !self.store.outbox.is_empty() {
             guard += 1;
             if guard > 1_000_000 {
-                self.halt(
-                    "the controllers kept reacting to each other without end; the run was stopped"
-                        .into(),
-                );
+                self.halt(Limit::Feedback);
                 return;
             }
             let batch = std::mem::take(&mut self.store.outbox);
@@ -430,9 +467,7 @@ impl Cluster {
     pub fn select_pods(&self, sel: &PodSelector) -> Vec<PodId> {
         let all = sel.all == Some(true);
         self.store
-            .pods
-            .iter()
-            .enumerate()
+            .pods()
             .filter(|(_, r)| r.removed_at.is_none() && !r.is_terminal() && !r.is_deleting())
             .filter(|(_, r)| {
                 if let Some(n) = &sel.name {
@@ -463,7 +498,7 @@ impl Cluster {
                 }
                 sel.index.is_some() || sel.pod.is_some() || sel.job.is_some()
             })
-            .map(|(i, _)| PodId(i as u32))
+            .map(|(i, _)| i)
             .collect()
     }
 
@@ -529,8 +564,9 @@ impl Cluster {
                             cj.metadata.deletion_timestamp = Some(now);
                         }
                         if policy != Propagation::Orphan {
-                            for j in 0..self.store.jobs.len() {
-                                self.store.delete_job(JobId(j as u32), now, policy);
+                            let jobs: Vec<JobId> = self.store.job_ids().collect();
+                            for j in jobs {
+                                self.store.delete_job(j, now, policy);
                             }
                         }
                     }
@@ -599,9 +635,7 @@ impl Cluster {
     pub fn main_job(&self) -> Option<JobId> {
         match self.root {
             Root::Job(j) => Some(j),
-            Root::CronJob => {
-                (!self.store.jobs.is_empty()).then(|| JobId(self.store.jobs.len() as u32 - 1))
-            }
+            Root::CronJob => self.store.newest_job(),
         }
     }
 }

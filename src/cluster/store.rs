@@ -147,53 +147,270 @@ pub enum Watch {
     JobRemoved(JobId),
 }
 
+/// Records with ids handed out in increasing order. Any of them can be dropped
+/// (see [`Store::forget_before`]); the others keep their ids. While none was dropped
+/// below the newest, a record is found by its offset; after that, by binary search.
+#[derive(Clone, Debug)]
+pub struct Records<T> {
+    items: Vec<(u32, T)>,
+    next: u32,
+}
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records {
+            items: Vec::new(),
+            next: 0,
+        }
+    }
+}
+
+impl<T> Records<T> {
+    fn push(&mut self, t: T) -> u32 {
+        let id = self.next;
+        self.next += 1;
+        self.items.push((id, t));
+        id
+    }
+    fn slot(&self, id: u32) -> Option<usize> {
+        let first = self.items.first()?.0;
+        let off = id.checked_sub(first)? as usize;
+        if self.items.len() == (self.next - first) as usize {
+            (off < self.items.len()).then_some(off)
+        } else {
+            self.items.binary_search_by_key(&id, |(i, _)| *i).ok()
+        }
+    }
+    fn get(&self, id: u32) -> Option<&T> {
+        self.slot(id).map(|i| &self.items[i].1)
+    }
+    fn get_mut(&mut self, id: u32) -> Option<&mut T> {
+        self.slot(id).map(|i| &mut self.items[i].1)
+    }
+    /// How many were ever created.
+    pub fn created(&self) -> usize {
+        self.next as usize
+    }
+    /// How many are kept.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    fn iter(&self) -> impl DoubleEndedIterator<Item = (u32, &T)> + '_ {
+        self.items.iter().map(|(i, t)| (*i, t))
+    }
+    /// The kept records with an id of at least `from`.
+    fn iter_from(&self, from: u32) -> impl Iterator<Item = (u32, &T)> + '_ {
+        let start = self.items.partition_point(|(i, _)| *i < from);
+        self.items[start..].iter().map(|(i, t)| (*i, t))
+    }
+    fn retain(&mut self, mut keep: impl FnMut(u32, &T) -> bool) {
+        self.items.retain(|(i, t)| keep(*i, t));
+    }
+}
+
+/// How much of a run's history the store keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum History {
+    /// Everything, as the CLI's JSON output promises: every pod and Job ever created
+    /// and every event.
+    Full,
+    /// About what a real cluster keeps, for the page's long runs: events and the
+    /// controllers' notes expire after `events_ms` (kube-apiserver's `--event-ttl`,
+    /// 1 h by default), and Jobs that left the API are forgotten with their pods
+    /// `gone_ms` after they left (a real API server forgets them at once; the page
+    /// keeps the latest for a while to show them).
+    Recent { events_ms: u64, gone_ms: u64 },
+}
+
+/// One hour: kube-apiserver's default `--event-ttl`.
+pub const EVENT_TTL_MS: u64 = 3_600_000;
+
 /// The object store.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pub jobs: Vec<JobRecord>,
-    pub pods: Vec<PodRecord>,
+    jobs: Records<JobRecord>,
+    pods: Records<PodRecord>,
     pub cronjob: Option<CronJob>,
-    pub events: Vec<Event>,
-    pub notes: Vec<Note>,
+    events: Vec<Event>,
+    /// Events recorded before the first kept one (forgotten under [`History::Recent`]).
+    events_forgotten: usize,
+    notes: Vec<Note>,
     last_note: std::collections::HashMap<JobId, Cause>,
     pub outbox: Vec<Watch>,
     pub rng: Rng,
     pub seed: u64,
+    /// Bumped by every write to an object or the event list (as the API server's
+    /// resourceVersion): an instant that leaves it unchanged changed nothing visible.
+    pub revision: u64,
 }
 
 impl Store {
     pub fn new(seed: u64) -> Store {
         Store {
-            jobs: Vec::new(),
-            pods: Vec::new(),
+            jobs: Records::default(),
+            pods: Records::default(),
             cronjob: None,
             events: Vec::new(),
+            events_forgotten: 0,
             notes: Vec::new(),
             last_note: Default::default(),
             outbox: Vec::new(),
             rng: Rng::new(seed),
             seed,
+            revision: 0,
         }
     }
 
+    /// A Job the store keeps. Every id the simulation holds (in its timers, the
+    /// controllers, another record) is kept: only history nothing refers to is
+    /// forgotten, so a missing id is a bug.
     pub fn job(&self, id: JobId) -> &JobRecord {
-        &self.jobs[id.0 as usize]
+        match self.jobs.get(id.0) {
+            Some(r) => r,
+            None => panic!("job {} is not in the store", id.0),
+        }
     }
     pub fn job_mut(&mut self, id: JobId) -> &mut JobRecord {
-        &mut self.jobs[id.0 as usize]
+        match self.jobs.get_mut(id.0) {
+            Some(r) => r,
+            None => panic!("job {} is not in the store", id.0),
+        }
     }
+    /// A Job, if the store still keeps it.
+    pub fn get_job(&self, id: JobId) -> Option<&JobRecord> {
+        self.jobs.get(id.0)
+    }
+    /// The ids of the Jobs kept, oldest first.
+    pub fn job_ids(&self) -> impl DoubleEndedIterator<Item = JobId> + '_ {
+        self.jobs.iter().map(|(i, _)| JobId(i))
+    }
+    /// The Jobs kept, oldest first.
+    pub fn jobs(&self) -> impl DoubleEndedIterator<Item = (JobId, &JobRecord)> + '_ {
+        self.jobs.iter().map(|(i, r)| (JobId(i), r))
+    }
+    /// Jobs ever created (the CronJob's count them).
+    pub fn jobs_created(&self) -> usize {
+        self.jobs.created()
+    }
+    /// The newest Job, if kept.
+    pub fn newest_job(&self) -> Option<JobId> {
+        self.jobs.iter().next_back().map(|(i, _)| JobId(i))
+    }
+
     pub fn pod(&self, id: PodId) -> &PodRecord {
-        &self.pods[id.0 as usize]
+        match self.pods.get(id.0) {
+            Some(r) => r,
+            None => panic!("pod {} is not in the store", id.0),
+        }
     }
     pub fn pod_mut(&mut self, id: PodId) -> &mut PodRecord {
-        &mut self.pods[id.0 as usize]
+        match self.pods.get_mut(id.0) {
+            Some(r) => r,
+            None => panic!("pod {} is not in the store", id.0),
+        }
+    }
+    /// A pod, if the store still keeps it.
+    pub fn get_pod(&self, id: PodId) -> Option<&PodRecord> {
+        self.pods.get(id.0)
+    }
+    /// The pods kept, in creation order.
+    pub fn pods(&self) -> impl DoubleEndedIterator<Item = (PodId, &PodRecord)> + '_ {
+        self.pods.iter().map(|(i, r)| (PodId(i), r))
+    }
+    /// The pods kept that were created as the `from`th pod of the run or later.
+    pub fn pods_from(&self, from: usize) -> impl Iterator<Item = (PodId, &PodRecord)> + '_ {
+        let from = u32::try_from(from).unwrap_or(u32::MAX);
+        self.pods.iter_from(from).map(|(i, r)| (PodId(i), r))
+    }
+    /// Pods ever created in the run.
+    pub fn pods_created(&self) -> usize {
+        self.pods.created()
+    }
+    /// Pods the store keeps.
+    pub fn pods_kept(&self) -> usize {
+        self.pods.len()
+    }
+
+    /// The events kept, oldest first; the first has the id [`Store::first_event_id`].
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+    /// The id (position in the whole run) of the first event kept.
+    pub fn first_event_id(&self) -> usize {
+        self.events_forgotten
+    }
+    /// An event by its id (its position in the whole run), if kept.
+    pub fn event(&self, id: usize) -> Option<&Event> {
+        self.events.get(id.checked_sub(self.events_forgotten)?)
+    }
+    /// Events ever recorded in the run.
+    pub fn events_recorded(&self) -> usize {
+        self.events_forgotten + self.events.len()
+    }
+    /// The controllers' decisions kept, oldest first.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// Forget old history ([`History::Recent`]): events and notes from before
+    /// `events_cutoff`, and the Jobs (with their pods) that left the API before
+    /// `gone_cutoff`, unless something still refers to them: `pinned` Jobs, and the
+    /// pods and Jobs in `pinned_pods` and `pinned_jobs` (the timers'). The newest Job
+    /// is always kept. (Events and notes name their Job by id but are never used to
+    /// look it up.) Returns whether any Job was forgotten.
+    pub fn forget_before(
+        &mut self,
+        events_cutoff: Time,
+        gone_cutoff: Time,
+        pinned: &[JobId],
+        pinned_jobs: &std::collections::HashSet<JobId>,
+        pinned_pods: &std::collections::HashSet<PodId>,
+    ) -> bool {
+        let old_events = self.events.partition_point(|e| e.time < events_cutoff);
+        self.events.drain(..old_events);
+        self.events_forgotten += old_events;
+        let old_notes = self.notes.partition_point(|n| n.time < events_cutoff);
+        self.notes.drain(..old_notes);
+        let newest = self.newest_job();
+        let gone = |t: Option<Time>| t.is_some_and(|t| t < gone_cutoff);
+        let forget: Vec<JobId> = self
+            .jobs()
+            .filter(|(id, r)| {
+                gone(r.removed_at)
+                    && Some(*id) != newest
+                    && !pinned.contains(id)
+                    && !pinned_jobs.contains(id)
+                    && r.pods.iter().all(|p| {
+                        !pinned_pods.contains(p)
+                            && self.get_pod(*p).is_none_or(|r| gone(r.removed_at))
+                    })
+            })
+            .map(|(id, _)| id)
+            .collect();
+        if forget.is_empty() {
+            return false;
+        }
+        let pods: std::collections::HashSet<u32> = forget
+            .iter()
+            .flat_map(|j| self.job(*j).pods.iter().map(|p| p.0))
+            .collect();
+        let jobs: std::collections::HashSet<u32> = forget.iter().map(|j| j.0).collect();
+        self.pods.retain(|i, _| !pods.contains(&i));
+        self.jobs.retain(|i, _| !jobs.contains(&i));
+        for j in &forget {
+            self.last_note.remove(j);
+        }
+        true
     }
 
     /// Store a Job that was already defaulted and validated.
     pub fn create_job(&mut self, mut job: Job, now: Time, cron_ordinal: Option<u32>) -> JobId {
         job.metadata.creation_timestamp = Some(now);
-        let id = JobId(self.jobs.len() as u32);
-        self.jobs.push(JobRecord {
+        self.revision += 1;
+        let id = JobId(self.jobs.push(JobRecord {
             job,
             removed_at: None,
             cron_ordinal,
@@ -202,14 +419,14 @@ impl Store {
             ordinals: Default::default(),
             finished_at: None,
             propagation: None,
-        });
+        }));
         self.outbox.push(Watch::JobAdded(id));
         id
     }
 
     /// A Job that is in the API (not removed).
     pub fn live_job(&self, id: JobId) -> Option<&JobRecord> {
-        let r = self.jobs.get(id.0 as usize)?;
+        let r = self.jobs.get(id.0)?;
         r.removed_at.is_none().then_some(r)
     }
 
@@ -228,7 +445,8 @@ impl Store {
         pod.metadata.name = Some(name);
         pod.metadata.uid = Some(self.rng.uid());
         pod.metadata.creation_timestamp = Some(now);
-        let id = PodId(self.pods.len() as u32);
+        self.revision += 1;
+        let id = PodId(self.pods.created() as u32);
         let rec = self.job_mut(job);
         let key = index.map(|i| i.0).unwrap_or(u32::MAX);
         let ordinal = {
@@ -256,6 +474,7 @@ impl Store {
 
     /// Change a pod's status (as the kubelet does); records when it turned terminal.
     pub fn update_pod_status(&mut self, id: PodId, now: Time, f: impl FnOnce(&mut PodStatus)) {
+        self.revision += 1;
         let rec = self.pod_mut(id);
         if rec.removed_at.is_some() {
             return;
@@ -283,6 +502,7 @@ impl Store {
         rec.pod.metadata.deletion_timestamp = Some(now.plus_ms(grace * 1000));
         rec.pod.metadata.deletion_grace_period_seconds = Some(grace as i64);
         rec.deletion_requested_at = Some(now);
+        self.revision += 1;
         self.outbox.push(Watch::PodDeleting(id));
         self.maybe_remove_pod(id, now);
     }
@@ -293,6 +513,7 @@ impl Store {
             m.finalizers
                 .get_or_insert_with(Vec::new)
                 .push(f.to_string());
+            self.revision += 1;
         }
     }
 
@@ -303,6 +524,7 @@ impl Store {
             return;
         }
         if rec.pod.metadata.remove_finalizer(JOB_TRACKING_FINALIZER) {
+            self.revision += 1;
             self.outbox.push(Watch::PodUpdated(id));
             self.maybe_remove_pod(id, now);
         }
@@ -341,6 +563,7 @@ impl Store {
         let rec = self.job_mut(id);
         if rec.job.status != status {
             rec.job.status = status;
+            self.revision += 1;
             self.outbox.push(Watch::JobStatusUpdated(id));
         }
     }
@@ -352,6 +575,7 @@ impl Store {
         let status = rec.job.status.clone();
         rec.job = job;
         rec.job.status = status;
+        self.revision += 1;
         if spec_changed {
             self.outbox.push(Watch::JobSpecUpdated(id));
         } else {
@@ -375,6 +599,7 @@ impl Store {
                 .get_or_insert_with(Vec::new)
                 .push("foregroundDeletion".into());
         }
+        self.revision += 1;
         self.outbox.push(Watch::JobDeleting(id));
         let pods = self.job(id).pods.clone();
         match policy {
@@ -432,6 +657,7 @@ impl Store {
             return;
         }
         self.last_note.insert(job, cause.clone());
+        self.revision += 1;
         self.notes.push(Note {
             time: now,
             job,
@@ -451,6 +677,7 @@ impl Store {
         cause: Option<Cause>,
         job: Option<JobId>,
     ) {
+        self.revision += 1;
         self.events.push(Event {
             time: now,
             object,

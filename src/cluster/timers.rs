@@ -4,7 +4,7 @@
 use super::store::{JobId, PodId};
 use crate::api::Time;
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 
 /// Something that happens at a virtual time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,6 +95,32 @@ impl TimerQueue {
             .filter(|Reverse((_, _, _, t))| f(t))
             .map(|Reverse((at, _, _, _))| *at)
             .min()
+    }
+    /// Every pending timer, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &Timer> + '_ {
+        self.heap.iter().map(|Reverse((_, _, _, t))| t)
+    }
+    /// The pods and Jobs the pending timers name.
+    pub fn referenced(&self) -> (HashSet<PodId>, HashSet<JobId>) {
+        let (mut pods, mut jobs) = (HashSet::new(), HashSet::new());
+        for t in self.iter() {
+            match *t {
+                Timer::JobSync(j) | Timer::TtlCheck(j) => {
+                    jobs.insert(j);
+                }
+                Timer::PodStart(p)
+                | Timer::Evict(p)
+                | Timer::PodStopped(p)
+                | Timer::PodDeadline(p)
+                | Timer::ContainerExit { pod: p, .. }
+                | Timer::ContainerRestart { pod: p, .. }
+                | Timer::QueueTake { pod: p, .. } => {
+                    pods.insert(p);
+                }
+                Timer::CronSync | Timer::Action(_) => {}
+            }
+        }
+        (pods, jobs)
     }
     /// Whether any timer other than those `ignore` accepts is pending.
     pub fn any(&self, f: impl Fn(&Timer) -> bool) -> bool {

@@ -256,6 +256,9 @@ impl ScenarioFile {
         if !errors.is_empty() {
             return Err(invalid(workload.kind(), workload.name(), errors, &wdoc));
         }
+        if let Some(e) = beyond_limits(&workload, &wdoc) {
+            return Err(e);
+        }
         // The API server's warnings (kubectl prints them as `Warning: ...`).
         let api_warnings = match &workload {
             Workload::Job(job) => api::validation::job_warnings(job),
@@ -290,6 +293,46 @@ impl ScenarioFile {
         }
         Ok(file)
     }
+}
+
+/// A valid workload that asks for more than one run may simulate
+/// ([`crate::cluster::limits`]): refused at its line, in the playground's words (a
+/// real API server would accept it).
+fn beyond_limits(w: &Workload, doc: &Doc<'_>) -> Option<InputError> {
+    use crate::cluster::limits::MAX_COMPLETIONS;
+    let (path, completions) = match w {
+        Workload::Job(j) => ("spec.completions", j.spec.completions),
+        Workload::CronJob(c) => (
+            "spec.jobTemplate.spec.completions",
+            c.spec
+                .job_template
+                .as_ref()
+                .and_then(|t| t.spec.as_ref())
+                .and_then(|s| s.completions),
+        ),
+    };
+    let n = completions.filter(|n| *n > MAX_COMPLETIONS)?;
+    let e = FieldError::invalid(
+        path,
+        api::BadValue::Int(n as i64),
+        format!("must be at most {MAX_COMPLETIONS}, the most completions one run may simulate (limit: completions per run)"),
+    );
+    let pos = api::locate::locate(doc.text, path);
+    let message = format!(
+        "The {} {:?} is beyond the playground's limits (a real cluster would accept it): {e}",
+        w.kind(),
+        w.name()
+    );
+    Some(InputError {
+        diagnostics: vec![Diagnostic {
+            severity: Severity::Error,
+            message: e.to_string(),
+            line: pos.map(|p| doc.first_line + p.line - 1),
+            column: pos.map(|p| p.column),
+            path: Some(path.to_string()),
+        }],
+        message,
+    })
 }
 
 /// Turn field errors into kubectl's message and per-line diagnostics.

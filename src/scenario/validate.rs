@@ -41,6 +41,22 @@ pub fn validate(file: &ScenarioFile) -> Vec<FieldError> {
     let spec = &file.scenario.spec;
     check_seconds(&mut errs, "spec.startSeconds", spec.start_seconds);
     check_seconds(&mut errs, "spec.stopAfterSeconds", spec.stop_after_seconds);
+    if let Some(s) = spec.stop_after_seconds.filter(|s| s.is_valid()) {
+        use crate::cluster::limits::MAX_VIRTUAL_SECONDS;
+        if s.0 > MAX_VIRTUAL_SECONDS as f64 {
+            errs.push(FieldError::invalid(
+                "spec.stopAfterSeconds",
+                if s.0.fract() == 0.0 {
+                    BadValue::Int(s.0 as i64)
+                } else {
+                    BadValue::Raw(s.0.to_string())
+                },
+                format!(
+                    "must be at most {MAX_VIRTUAL_SECONDS} (366 days), the most virtual time one run may simulate (limit: virtual time per run)"
+                ),
+            ));
+        }
+    }
     if let Some(t) = &spec.start_time {
         if crate::cluster::wallclock::parse_rfc3339(t).is_none() {
             errs.push(FieldError::invalid(

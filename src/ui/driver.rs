@@ -16,7 +16,7 @@ use crate::controller::cronjob::zone;
 use crate::scenario::file::{InputError, Severity};
 use crate::scenario::walkthrough::{check_steps, Step, Verdict};
 use crate::scenario::ScenarioFile;
-use crate::sim::Session;
+use crate::sim::{Log, Session};
 use crate::view::model::{self, CronView, JobView, Lane, PhaseClass, Row};
 
 /// Timeline rows drawn at most.
@@ -160,7 +160,8 @@ pub struct Playback {
     session: Session,
     /// The text it was built from.
     pub text: Rc<str>,
-    probe: Option<Box<Cluster>>,
+    /// A copy of the cluster simulating ahead, and what it noted.
+    probe: Option<Box<(Cluster, Log)>>,
     end_ms: Option<u64>,
     /// Instants where something visible happened (pods, events), once the run is known.
     moments: Rc<Vec<u64>>,
@@ -188,7 +189,7 @@ impl Playback {
     pub fn new(text: &str) -> Result<Playback, InputError> {
         let mut session = Session::from_text(text)?;
         session.advance_to(Time::ZERO);
-        let probe = Some(Box::new(session.cluster().clone()));
+        let probe = Some(Box::new((session.cluster().clone(), session.log().clone())));
         Ok(Playback {
             session,
             text: Rc::from(text),
@@ -248,7 +249,7 @@ impl Playback {
     }
     /// The scrubber's range: the end once known, else as far as simulated.
     pub fn horizon_ms(&self) -> u64 {
-        let probe = self.probe.as_ref().map_or(0, |p| p.now.0);
+        let probe = self.probe.as_ref().map_or(0, |p| p.0.now.0);
         self.end_ms
             .unwrap_or_else(|| probe.max(self.now_ms()).max(1_000))
     }
@@ -339,7 +340,7 @@ impl Playback {
     /// Advance by `real_ms` of real time at `speed`, doing engine work while
     /// `keep_going()` says so (at least one instant). Returns whether anything moved.
     pub fn tick(&mut self, real_ms: f64, speed: f64, keep_going: &mut dyn FnMut() -> bool) -> bool {
-        let before = (self.now_ms(), self.probe.as_ref().map(|p| p.now.0));
+        let before = (self.now_ms(), self.probe.as_ref().map(|p| p.0.now.0));
         let mut stop = None;
         let goal = if self.playing {
             self.target_ms += real_ms.max(0.0) * speed.max(0.0);
@@ -369,7 +370,7 @@ impl Playback {
         if self.probe.is_some() && keep_going() {
             self.advance_probe(keep_going);
         }
-        let after = (self.now_ms(), self.probe.as_ref().map(|p| p.now.0));
+        let after = (self.now_ms(), self.probe.as_ref().map(|p| p.0.now.0));
         before != after || goal.is_some()
     }
 
@@ -414,12 +415,10 @@ impl Playback {
     fn after_session_moved(&mut self) {
         if self.session.is_done() && self.end_ms.is_none() {
             let end = self.session.end_time().0;
-            let (moments, marks) = learn(self.session.cluster(), end);
-            let verdicts = self.has_checks().then(|| {
-                let mut c = self.session.cluster().clone();
-                c.run_to_end();
-                check_run(self.steps(), &c)
-            });
+            let (moments, marks) = learn(self.session.log(), end);
+            let verdicts = self
+                .has_checks()
+                .then(|| check_run(self.steps(), self.file()));
             self.know(end, moments, marks);
             self.verdicts = verdicts;
         }
@@ -429,14 +428,17 @@ impl Playback {
         let Some(probe) = self.probe.as_mut() else {
             return;
         };
+        let (cluster, log) = &mut **probe;
         loop {
-            if probe.step().is_none() {
-                probe.run_to_end();
-                let end = probe.now.0;
+            if log.step(cluster).is_none() {
+                cluster.run_to_end();
+                let end = cluster.now.0;
                 if let Some(p) = self.probe.take() {
                     if self.end_ms.is_none() {
-                        let (moments, marks) = learn(&p, end);
-                        let verdicts = self.has_checks().then(|| check_run(self.steps(), &p));
+                        let (moments, marks) = learn(&p.1, end);
+                        let verdicts = self
+                            .has_checks()
+                            .then(|| check_run(self.steps(), self.file()));
                         self.know(end, moments, marks);
                         self.verdicts = verdicts;
                     }
@@ -452,6 +454,7 @@ impl Playback {
     fn know(&mut self, end: u64, moments: Vec<u64>, marks: Vec<Mark>) {
         self.end_ms = Some(end);
         self.probe = None;
+        self.session.stop_logging();
         self.moments = Rc::new(moments);
         self.marks = Rc::new(marks);
     }
@@ -465,45 +468,37 @@ impl Playback {
     }
 }
 
-/// The walk-through's verdicts on a cluster simulated to its end.
-fn check_run(steps: &[Step], c: &Cluster) -> Rc<Vec<Vec<Verdict>>> {
-    Rc::new(check_steps(steps, &crate::view::json::run_json(c)))
+/// The walk-through's verdicts on the whole run, as `jobplay run --json` prints it:
+/// simulated again with the CLI's full history (the page's session forgets old
+/// events and objects, as a cluster does).
+fn check_run(steps: &[Step], file: &ScenarioFile) -> Rc<Vec<Vec<Verdict>>> {
+    let mut c = Cluster::new(file);
+    c.run_to_end();
+    Rc::new(check_steps(steps, &crate::view::json::run_json(&c)))
 }
 
-/// The moments (instants where something visible happened) and the scrubber's
-/// marks of a complete run that ends at `end`.
-fn learn(c: &Cluster, end: u64) -> (Vec<u64>, Vec<Mark>) {
-    let mut times: Vec<u64> = Vec::with_capacity(c.store.events.len() + c.store.pods.len() * 3);
-    for p in &c.store.pods {
-        times.push(p.created_at.0);
-        times.extend(p.started_at.map(|t| t.0));
-        times.extend(p.finished_at.map(|t| t.0));
-        times.extend(p.removed_at.map(|t| t.0));
-        times.extend(p.deletion_requested_at.map(|t| t.0));
-        // Restarts in place (OnFailure): each container exit is a moment too.
-        for s in &p.pod.status.container_statuses {
-            if let Some(ContainerState::Terminated { finished_at, .. }) = &s.last_state {
-                times.push(finished_at.0);
-            }
-        }
+/// The moments (instants where something changed: a pod, a Job, an event, a
+/// decision of the controller) and the scrubber's marks of a complete run that ends
+/// at `end`, from what was noted while it was simulated.
+fn learn(log: &Log, end: u64) -> (Vec<u64>, Vec<Mark>) {
+    let mut times: Vec<u64> = log
+        .moments()
+        .iter()
+        .map(|t| t.0)
+        .filter(|t| *t <= end)
+        .collect();
+    if times.last() != Some(&end) {
+        times.push(end);
     }
-    times.extend(c.store.events.iter().map(|e| e.time.0));
-    // The controller's decisions (a backoff wait starts its countdown).
-    times.extend(c.store.notes.iter().map(|n| n.time.0));
-    times.push(end);
-    times.retain(|t| *t <= end);
-    crate::sort::sort(&mut times);
-    times.dedup();
     // Marks: events, thinned to at most MAX_MARKS buckets (a Warning wins its bucket).
     let span = end.max(1) as u128;
     let bucket = |t: u64| t as u128 * MAX_MARKS as u128 / span;
     let mut marks: Vec<Mark> = Vec::new();
-    for e in &c.store.events {
-        let warning = e.type_ == crate::cluster::store::EventType::Warning;
+    for &(at, warning) in log.marks() {
         match marks.last_mut() {
-            Some(m) if bucket(m.at_ms) == bucket(e.time.0) => m.warning |= warning,
+            Some(m) if bucket(m.at_ms) == bucket(at.0) => m.warning |= warning,
             _ => marks.push(Mark {
-                at_ms: e.time.0,
+                at_ms: at.0,
                 warning,
             }),
         }
@@ -511,23 +506,10 @@ fn learn(c: &Cluster, end: u64) -> (Vec<u64>, Vec<Mark>) {
     (times, marks)
 }
 
-/// What a step forward waits for to change: pods created, started, finished, removed,
-/// restarted, events, and the controller's decisions.
-fn fingerprint(c: &Cluster) -> (usize, usize, usize, usize) {
-    let mut n = 0usize;
-    for p in &c.store.pods {
-        n += usize::from(p.started_at.is_some())
-            + usize::from(p.finished_at.is_some())
-            + usize::from(p.removed_at.is_some())
-            + usize::from(p.deletion_requested_at.is_some())
-            + p.pod.status.restart_count().max(0) as usize;
-    }
-    (
-        c.store.events.len(),
-        c.store.pods.len(),
-        n,
-        c.store.notes.len(),
-    )
+/// What a step forward waits for to change: any write to the store (a pod, a Job,
+/// an event, a decision of the controller).
+fn fingerprint(c: &Cluster) -> u64 {
+    c.store.revision
 }
 
 // ---------------------------------------------------------------------------
@@ -754,11 +736,11 @@ pub fn snapshot(p: &Playback, ask: &Ask) -> Snapshot {
     let lanes = main.map(|id| lanes_of(c, id, ask.window, lang, countdown));
     let cron = model::cron(c, 5);
     let cron_jobs = if cron.is_some() {
-        (0..c.store.jobs.len() as u32)
+        c.store
+            .job_ids()
             .rev()
             .take(20)
-            .map(|j| {
-                let id = JobId(j);
+            .map(|id| {
                 let pods = c
                     .store
                     .job(id)
@@ -837,8 +819,7 @@ fn lanes_of(
             for a in &mut lane.attempts {
                 a.why = c
                     .store
-                    .pods
-                    .get(a.id as usize)
+                    .get_pod(PodId(a.id))
                     .and_then(|r| r.cause.as_ref())
                     .map(|k| k.explain_in(lang.code()));
             }
@@ -890,14 +871,14 @@ fn lanes_of(
 /// recorded with it, else the controller's decision note of that moment.
 fn condition_cause(c: &Cluster, id: JobId, at_ms: u64) -> Option<&crate::cluster::cause::Cause> {
     c.store
-        .events
+        .events()
         .iter()
         .rev()
         .find(|e| e.job == Some(id) && e.time.0 == at_ms && e.cause.is_some())
         .and_then(|e| e.cause.as_ref())
         .or_else(|| {
             c.store
-                .notes
+                .notes()
                 .iter()
                 .rev()
                 .find(|n| n.job == id && n.time.0 == at_ms)
@@ -936,14 +917,16 @@ fn tab_data(c: &Cluster, main: Option<JobId>, ask: &Ask) -> TabData {
             }
         }
         Tab::Events => {
-            let all = &c.store.events;
+            // Ids count every event of the run; the store keeps the recent ones.
+            let all = c.store.events();
+            let first = c.store.first_event_id();
             let skip = all.len().saturating_sub(MAX_EVENT_ROWS);
             let rows = all
                 .iter()
                 .enumerate()
                 .skip(skip)
-                .map(|(idx, e)| EventRow {
-                    idx,
+                .map(|(i, e)| EventRow {
+                    idx: first + i,
                     at_ms: e.time.0,
                     last_seen: crate::view::duration::human(c.now.0.saturating_sub(e.time.0)),
                     warning: e.type_ == crate::cluster::store::EventType::Warning,
@@ -952,7 +935,10 @@ fn tab_data(c: &Cluster, main: Option<JobId>, ask: &Ask) -> TabData {
                     message: e.message.clone(),
                 })
                 .collect();
-            TabData::Events { rows, more: skip }
+            TabData::Events {
+                rows,
+                more: first + skip,
+            }
         }
         Tab::Describe => {
             let what = match c.root {
@@ -980,8 +966,8 @@ fn tab_data(c: &Cluster, main: Option<JobId>, ask: &Ask) -> TabData {
         Tab::Logs => {
             let live: Vec<String> = c
                 .store
-                .pods
-                .iter()
+                .pods()
+                .map(|(_, p)| p)
                 .filter(|p| p.removed_at.is_none())
                 .map(|p| p.name().to_string())
                 .collect();
@@ -1013,7 +999,7 @@ fn detail(c: &Cluster, sel: &Selection, lang: Lang) -> Option<Detail> {
     let code = lang.code();
     match sel {
         Selection::Pod(id) => {
-            let r = c.store.pods.get(*id as usize)?;
+            let r = c.store.get_pod(PodId(*id))?;
             Some(Detail {
                 title: format!("pod/{}", r.name()),
                 why: r.cause.as_ref().map(|k| k.explain_in(code)),
@@ -1021,7 +1007,7 @@ fn detail(c: &Cluster, sel: &Selection, lang: Lang) -> Option<Detail> {
             })
         }
         Selection::Event(i) => {
-            let e = c.store.events.get(*i)?;
+            let e = c.store.event(*i)?;
             Some(Detail {
                 title: format!("{} {}: {}", e.type_.as_str(), e.reason, e.message),
                 why: e.cause.as_ref().map(|k| k.explain_in(code)),
@@ -1046,7 +1032,7 @@ fn detail(c: &Cluster, sel: &Selection, lang: Lang) -> Option<Detail> {
         }
         Selection::Countdown(index) => {
             let id = c.main_job()?;
-            let note = c.store.notes.iter().rev().find(|n| {
+            let note = c.store.notes().iter().rev().find(|n| {
                 n.job == id
                     && match (&n.cause, index) {
                         (crate::cluster::cause::Cause::BackoffWait { .. }, None) => true,
@@ -1165,7 +1151,7 @@ fn state_lines(out: &mut Vec<String>, c: &Cluster, indent: &str, key: &str, s: &
 /// The pod's metadata (labels, annotations, owner, finalizers), containers (image,
 /// command, env), and status (phase, conditions, container states) as YAML.
 pub fn pod_yaml(c: &Cluster, id: PodId) -> String {
-    let Some(r) = c.store.pods.get(id.0 as usize) else {
+    let Some(r) = c.store.get_pod(id) else {
         return String::new();
     };
     let p = &r.pod;

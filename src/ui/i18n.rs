@@ -161,7 +161,7 @@ texts! {
     OUTCOME_RUNNING = "{0} {1}: no terminal condition yet", "{0} {1}: 아직 최종 컨디션 없음";
     OUTCOME_STOPPED = "{0} {1}: stopped at t = {2} without a terminal condition", "{0} {1}: 최종 컨디션 없이 t = {2}에 멈춤";
     QUEUE = "{0} of {1} items left", "{1}개 중 {0}개 남음";
-    HALTED = "The run was stopped: {0}", "실행이 멈췄습니다: {0}";
+    HALTED = "Limit reached: {0}", "한도 도달: {0}";
     ACTION_REJECTED = "A Scenario action was rejected", "시나리오 동작이 거부되었습니다";
     WHY_BUTTON = "Why?", "이유?";
 

@@ -921,8 +921,7 @@ impl Reducible for PageState {
                             .ok()?
                             .cluster()
                             .store
-                            .pods
-                            .get(*id as usize)
+                            .get_pod(crate::cluster::store::PodId(*id))
                             .map(|r| r.name().to_string())
                     });
                     if name.is_some() {

@@ -23,7 +23,7 @@ pub fn describe_job(c: &Cluster, id: JobId) -> Option<String> {
     let job = &rec.job;
     let mut w = PrefixWriter::default();
     write_job(&mut w, c, job);
-    let recorded = c.store.events.iter().filter(|e| e.job == Some(id));
+    let recorded = c.store.events().iter().filter(|e| e.job == Some(id));
     describe_events(&mut w, c, recorded);
     Some(w.finish())
 }
@@ -36,7 +36,7 @@ pub fn describe_cronjob(c: &Cluster) -> Option<String> {
     let object = format!("CronJob/{}", cj.name());
     let recorded = c
         .store
-        .events
+        .events()
         .iter()
         .filter(|e| e.job.is_none() && e.object == object);
     describe_events(&mut w, c, recorded);

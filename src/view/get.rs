@@ -54,8 +54,8 @@ pub fn no_resources(c: &Cluster) -> String {
 pub fn pods(c: &Cluster) -> Table {
     let mut list: Vec<&Pod> = c
         .store
-        .pods
-        .iter()
+        .pods()
+        .map(|(_, p)| p)
         .filter(|p| p.removed_at.is_none() && p.created_at <= c.now)
         .map(|p| &*p.pod)
         .collect();
@@ -223,8 +223,8 @@ pub fn pod_row(pod: &Pod, c: &Cluster) -> Vec<String> {
 pub fn jobs(c: &Cluster, wide: bool) -> Table {
     let mut list: Vec<&Job> = c
         .store
-        .jobs
-        .iter()
+        .jobs()
+        .map(|(_, j)| j)
         .filter(|j| j.removed_at.is_none())
         .map(|j| &j.job)
         .collect();

@@ -58,9 +58,7 @@ pub fn run_json(c: &Cluster) -> Value {
             let mut cj = c.store.cronjob.clone().unwrap_or_default();
             cj.api_version = Some("batch/v1".into());
             cj.kind = Some("CronJob".into());
-            let jobs = (0..c.store.jobs.len())
-                .map(|i| job_json(c, crate::cluster::store::JobId(i as u32)))
-                .collect();
+            let jobs = c.store.job_ids().map(|j| job_json(c, j)).collect();
             (serde_json::to_value(&cj).unwrap_or(Value::Null), jobs)
         }
     };
@@ -68,11 +66,11 @@ pub fn run_json(c: &Cluster) -> Value {
     out.insert("jobs".into(), Value::Array(jobs));
     out.insert(
         "pods".into(),
-        Value::Array(c.store.pods.iter().map(pod_json).collect()),
+        Value::Array(c.store.pods().map(|(_, p)| pod_json(p)).collect()),
     );
     let events: Vec<Value> = c
         .store
-        .events
+        .events()
         .iter()
         .map(|e| {
             let mut m = json!({
@@ -92,9 +90,9 @@ pub fn run_json(c: &Cluster) -> Value {
     out.insert("events".into(), Value::Array(events));
     let notes: Vec<Value> = c
         .store
-        .notes
+        .notes()
         .iter()
-        .map(|n| json!({"time": n.time.secs_f64(), "job": c.store.job(n.job).job.name(), "explain": n.cause.explain(), "detail": n.cause}))
+        .map(|n| json!({"time": n.time.secs_f64(), "job": c.store.get_job(n.job).map(|j| j.job.name()), "explain": n.cause.explain(), "detail": n.cause}))
         .collect();
     out.insert("notes".into(), Value::Array(notes));
     out.insert(

@@ -4,7 +4,9 @@
 //!
 //! Exit status: 0 on success (an empty list included: kubectl prints
 //! `No resources found` on stderr), 1 for kubectl's errors (`NotFound`,
-//! `BadRequest`), 2 for invalid input (nothing on stdout), 64 for a wrong command line.
+//! `BadRequest`), 2 for invalid input (nothing on stdout), 3 when the run reached one
+//! of the limits of `cluster::limits` (the output, then the limit's message on stderr),
+//! 64 for a wrong command line.
 
 use super::{describe, get, logs};
 use crate::api::Time;
@@ -163,7 +165,7 @@ fn cmd_describe(flags: &Flags, at: Option<Time>) -> Output {
         Err(o) => return o,
     };
     match load(path, at) {
-        Ok(c) => describe_target(&c, target),
+        Ok(c) => crate::cli::with_halt(&c, describe_target(&c, target)),
         Err(o) => o,
     }
 }
@@ -187,8 +189,9 @@ fn describe_target(c: &Cluster, target: Target) -> Output {
     };
     match kind {
         Kind::Job => {
-            let ids: Vec<JobId> = (0..c.store.jobs.len() as u32)
-                .map(JobId)
+            let ids: Vec<JobId> = c
+                .store
+                .job_ids()
                 .filter(|j| c.store.live_job(*j).is_some())
                 .filter(|j| {
                     name.as_deref()
@@ -269,7 +272,7 @@ fn cmd_get(flags: &Flags, at: Option<Time>) -> Output {
         return unknown_type(what);
     }
     match load(path, at) {
-        Ok(c) => get(&c, what, wide),
+        Ok(c) => crate::cli::with_halt(&c, get(&c, what, wide)),
         Err(o) => o,
     }
 }
@@ -300,7 +303,7 @@ fn cmd_logs(flags: &Flags, at: Option<Time>) -> Output {
         return usage("jobplay logs: too many arguments");
     }
     match load(path, at) {
-        Ok(c) => logs(&c, pod, flags.container.as_deref()),
+        Ok(c) => crate::cli::with_halt(&c, logs(&c, pod, flags.container.as_deref())),
         Err(o) => o,
     }
 }

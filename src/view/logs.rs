@@ -7,7 +7,6 @@
 //! (`CrashLoopBackOff`), and refuses a container that never started.
 
 use crate::api::{ContainerState, ContainerStatus, Time};
-use crate::cluster::store::PodId;
 use crate::cluster::Cluster;
 
 /// What `kubectl logs` printed.
@@ -23,9 +22,7 @@ pub struct Logs {
 pub fn logs(c: &Cluster, pod_name: &str, container: Option<&str>) -> Result<Logs, String> {
     let Some((idx, rec)) = c
         .store
-        .pods
-        .iter()
-        .enumerate()
+        .pods()
         .find(|(_, p)| p.removed_at.is_none() && p.name() == pod_name)
     else {
         return Err(format!(
@@ -117,7 +114,7 @@ pub fn logs(c: &Cluster, pod_name: &str, container: Option<&str>) -> Result<Logs
         spec.containers().iter().position(|x| x.name() == name)
     };
     let mut stdout = String::new();
-    let rt = c.kubelet.runtime(PodId(idx as u32));
+    let rt = c.kubelet.runtime(idx);
     let runtime = index.and_then(|i| {
         rt.and_then(|rt| {
             if init {

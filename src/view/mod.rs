@@ -20,7 +20,7 @@ use crate::cluster::{Cluster, Root};
 /// A short human summary of a run (`jobplay run FILE` without `--json`).
 pub fn summary(c: &Cluster) -> String {
     let mut s = String::new();
-    for e in &c.store.events {
+    for e in c.store.events() {
         s.push_str(&format!(
             "{:>8}  {:<8} {:<22} {:<28} {}\n",
             duration::short_seconds(e.time.0),

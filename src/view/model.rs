@@ -334,7 +334,7 @@ fn job_view(c: &Cluster, id: JobId) -> JobView {
     let outcome = st.finished().map(|k| {
         let why = c
             .store
-            .events
+            .events()
             .iter()
             .rev()
             .find(|e| e.job == Some(id) && e.time == k.last_transition_time && e.cause.is_some())
@@ -668,11 +668,9 @@ pub fn cron(c: &Cluster, upcoming: usize) -> Option<CronView> {
     let cj = c.store.cronjob.as_ref()?;
     let runs = c
         .store
-        .jobs
-        .iter()
-        .enumerate()
+        .jobs()
         .map(|(i, r)| CronRun {
-            job: i as u32,
+            job: i.0,
             name: r.job.name().to_string(),
             created_ms: r.job.metadata.creation_timestamp.unwrap_or_default().0,
             outcome: r.job.status.finished().map(|k| k.type_.to_string()),

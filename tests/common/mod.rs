@@ -30,23 +30,23 @@ pub fn job(c: &Cluster) -> &jobplay::api::Job {
 }
 
 pub fn reasons(c: &Cluster) -> Vec<String> {
-    c.store.events.iter().map(|e| e.reason.clone()).collect()
+    c.store.events().iter().map(|e| e.reason.clone()).collect()
 }
 
 pub fn messages(c: &Cluster) -> Vec<String> {
-    c.store.events.iter().map(|e| e.message.clone()).collect()
+    c.store.events().iter().map(|e| e.message.clone()).collect()
 }
 
 pub fn created(c: &Cluster) -> Vec<f64> {
     c.store
-        .pods
-        .iter()
+        .pods()
+        .map(|(_, p)| p)
         .map(|p| p.created_at.secs_f64())
         .collect()
 }
 
-pub fn pods(c: &Cluster) -> &[PodRecord] {
-    &c.store.pods
+pub fn pods(c: &Cluster) -> Vec<&PodRecord> {
+    c.store.pods().map(|(_, p)| p).collect()
 }
 
 /// True conditions as (type, reason).

@@ -300,12 +300,11 @@ impl CronJobController {
         };
         self.seen = Some((cj.spec.schedule.clone(), cj.spec.time_zone.clone()));
         // Every Job whose controller is this CronJob, as the lister has them.
-        let jobs: Vec<JobId> = (0..ctx.store.jobs.len() as u32)
-            .map(JobId)
-            .filter(|j| {
-                let r = ctx.store.job(*j);
-                r.cron_ordinal.is_some() && r.removed_at.is_none()
-            })
+        let jobs: Vec<JobId> = ctx
+            .store
+            .jobs()
+            .filter(|(_, r)| r.cron_ordinal.is_some() && r.removed_at.is_none())
+            .map(|(j, _)| j)
             .collect();
         let mut copy = cj.clone();
         let cleaned = self.cleanup(ctx, &mut copy, &jobs);
@@ -559,12 +558,8 @@ impl CronJobController {
                     );
                     return (Requeue::Error, update);
                 }
-                let ordinal = ctx
-                    .store
-                    .jobs
-                    .iter()
-                    .filter(|j| j.cron_ordinal.is_some())
-                    .count() as u32;
+                // Every Job of a CronJob run is the CronJob's: the nth created is its nth.
+                let ordinal = ctx.store.jobs_created() as u32;
                 let uid = job.metadata.uid.clone().unwrap_or_default();
                 ctx.store.create_job(job, now, Some(ordinal));
                 Self::event(
@@ -756,9 +751,10 @@ impl CronJobController {
 }
 
 fn live_job_named(store: &Store, name: &str) -> Option<JobId> {
-    (0..store.jobs.len() as u32)
-        .map(JobId)
-        .find(|j| store.job(*j).removed_at.is_none() && store.job(*j).job.name() == name)
+    store
+        .jobs()
+        .find(|(_, r)| r.removed_at.is_none() && r.job.name() == name)
+        .map(|(j, _)| j)
 }
 
 /// `<cronjob>-<scheduled unix seconds / 60>`.

@@ -118,6 +118,17 @@ impl JobController {
         timers.push(at, Timer::JobSync(id));
     }
 
+    /// Drop what the controller remembers of Jobs the store forgot.
+    pub fn forget(&mut self, kept: impl Fn(JobId) -> bool) {
+        self.due.retain(|j, _| kept(*j));
+        self.backoff.retain(|j, _| kept(*j));
+    }
+
+    /// Whether a sync of the Job is queued (pod changes it has not seen yet).
+    pub fn is_queued(&self, id: JobId) -> bool {
+        self.due.contains_key(&id)
+    }
+
     pub fn enqueue_batched(&mut self, timers: &mut TimerQueue, id: JobId, now: Time) {
         self.enqueue(timers, id, now.plus_ms(SYNC_BATCH_MS));
     }
