@@ -53,12 +53,14 @@ test-conformance:
 # The page's engine driver is tested natively (tests/ui_driver.rs, part of
 # cargo test); the page itself is tested in Chromium here: the page's flows
 # (run.mjs), then share links, saved work, embeds, workshops and offline use
-# (share.mjs; it compares the run JSON download with the jobplay CLI).
+# (share.mjs; it compares the run JSON download with the jobplay CLI), limits and
+# script payloads (robust.mjs), and the prerendered first paint (paint.mjs).
 test-e2e: dist
 	node tests/e2e/run.mjs
 	cargo build --bin jobplay
 	node tests/e2e/share.mjs
 	node tests/e2e/robust.mjs
+	node tests/e2e/paint.mjs
 
 # The page's download size (scripts/size.py): every file raw and gzip -9, first paint
 # and after it, the budget, the editor's share, the difference against the record

@@ -2,7 +2,8 @@
 # Builds the web page into dist/: the wasm library in release mode, the
 # wasm-bindgen glue (--target web: an ES module that loads the wasm from a URL
 # relative to itself), wasm-opt -Oz (scripts/wasm-opt.sh), then index.html, www/*
-# and the time-zone table beside them; the JavaScript and CSS minified (esbuild).
+# and the time-zone table beside them; the JavaScript and CSS minified (esbuild);
+# the first view prerendered into index.html (scripts/prerender.mjs).
 # Every URL in the result is relative, so dist/ works under any sub-path.
 # Needs scripts/setup.sh to have run (`make dist` does both).
 set -euo pipefail
@@ -35,6 +36,12 @@ minify() {
 for f in "$tmp"/*.js "$tmp"/*.css; do
     [ "$(basename "$f")" = sw.js ] || minify "$f"
 done
+
+# The first paint: the page's initial view, prerendered into index.html by the page
+# itself in headless Chromium (scripts/prerender.mjs; without Chromium it warns and
+# leaves the loading message). Before the service worker's list, which hashes
+# index.html.
+node scripts/prerender.mjs "$tmp"
 
 # The service worker's cache: every file of this build with its SHA-256, and a
 # version that is a hash of them all, so a new deploy gets a new cache and never

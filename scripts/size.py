@@ -2,10 +2,16 @@
 """The page's download size, measured on the built site (dist/).
 
 Prints, for every file the page downloads, its raw and gzip -9 bytes, split into
-what the first paint needs and what the page fetches after it (and what it fetches
-only on demand); the page's total against the budget, the first paint against the
-goal, the editor's own share, and the difference against the record committed in
-benches/size-record.txt. Then a breakdown of the wasm's code by crate and module
+what the first paint needs, what the live page needs on top of it (the wasm and its
+glue), and what the page fetches after it (and what it fetches only on demand); the
+page's total against the budget, the first paint against the goal, the editor's own
+share, and the difference against the record committed in benches/size-record.txt.
+
+The first paint is static when dist/index.html holds the prerendered view
+(scripts/prerender.mjs: a <template id="paint-en"> with a pod card in it): the
+browser then paints the playground from index.html and its stylesheets alone, and
+the wasm and its glue count as "interactive". Without the prerender (a build without
+Chromium), nothing renders before the wasm runs, so they count in the first paint. Then a breakdown of the wasm's code by crate and module
 (with twiggy, if installed), so the next person sees where the bytes go.
 
     scripts/size.py            measure dist/ (build it first: make dist; make size does both)
@@ -36,9 +42,16 @@ GOAL_FIRST_PAINT = 140 * 1024  # 140 KiB
 
 # When the page downloads each file of dist/. A file that is in none of these lists
 # stops the script: a new file must be placed in one, so that no byte goes uncounted.
+# What the browser needs before it paints the prerendered view (plus any stylesheet
+# or classic script index.html's <head> blocks on, see blocking()).
 FIRST_PAINT = [
     "index.html",
     "style.css",
+]
+# What the live page needs on top of it: the wasm and the scripts that start it
+# (module scripts: they run after the first paint). In the first paint when
+# index.html has no prerendered view.
+INTERACTIVE = [
     "boot.js",
     "glue.js",
     "jobplay.js",
@@ -81,36 +94,57 @@ def measure(dist):
     return sizes
 
 
-def blocking(dist):
-    """What index.html makes the browser fetch before it renders: stylesheets, scripts
-    and module preloads (so a file moved into or out of the <head> moves here too)."""
+def index_html(dist):
     try:
         with open(os.path.join(dist, "index.html"), encoding="utf-8") as f:
-            html = f.read()
+            return f.read()
     except FileNotFoundError:
-        return set()
+        return ""
+
+
+def blocking(dist):
+    """What index.html makes the browser fetch before it paints: stylesheets and
+    classic scripts without async or defer (so a file moved into or out of the <head>
+    moves here too). Module scripts and module preloads do not hold the paint back."""
     found = set()
-    for tag in re.findall(r"<(?:link|script)\b[^>]*>", html):
+    for tag in re.findall(r"<(?:link|script)\b[^>]*>", index_html(dist)):
         rel = re.search(r'\brel="([^"]*)"', tag)
         url = re.search(r'\b(?:href|src)="\./([^"?#]+)"', tag)
-        if url and (tag.startswith("<script") or (rel and rel.group(1) in ("stylesheet", "modulepreload"))):
+        if not url:
+            continue
+        if tag.startswith("<script"):
+            if not re.search(r'\b(?:async|defer)\b|type="module"', tag):
+                found.add(url.group(1))
+        elif rel and rel.group(1) == "stylesheet":
             found.add(url.group(1))
     return found
 
 
+def prerendered(dist):
+    """Whether dist/index.html holds the prerendered first view (scripts/prerender.mjs)."""
+    html = index_html(dist)
+    m = re.search(r'<template id="paint-en">(.*?)</template>', html, re.S)
+    return bool(m and 'class="pod-card' in m.group(1))
+
+
 def classify(sizes, dist):
-    first, after, demand, unknown = {}, {}, {}, []
+    """(first paint, interactive, after, on demand, unknown): the interactive group is
+    empty when there is no prerender, its files then count in the first paint."""
+    first, live, after, demand, unknown = {}, {}, {}, {}, []
     head = blocking(dist)
+    static = prerendered(dist)
     for rel, s in sizes.items():
         if rel in FIRST_PAINT or rel in head:
             first[rel] = s
+        elif rel in INTERACTIVE:
+            (live if static else first)[rel] = s
         elif rel in AFTER_FIRST_PAINT:
             after[rel] = s
         elif any(p.match(rel) for p, _, _ in ON_DEMAND):
             demand[rel] = s
         else:
             unknown.append(rel)
-    return first, after, demand, unknown
+    return first, live, after, demand, unknown
 
 
 def total(group):
@@ -118,20 +152,22 @@ def total(group):
 
 
 def figures(sizes):
-    order = FIRST_PAINT + AFTER_FIRST_PAINT
     """The recorded lines: every file, then the totals, as (key, raw, gzip)."""
-    first, after, demand, _ = classify(sizes, DIST)
+    order = FIRST_PAINT + INTERACTIVE + AFTER_FIRST_PAINT
+    first, live, after, demand, _ = classify(sizes, DIST)
     rows = []
-    for label, group in (("first-paint", first), ("after-first-paint", after)):
+    for label, group in (("first-paint", first), ("interactive", live), ("after-first-paint", after)):
         for rel in sorted(group, key=lambda r: (order.index(r) if r in order else len(order), r)):
             rows.append((f"{label}:{rel}", *group[rel]))
     for pattern, name, _ in ON_DEMAND:
         files = {k: v for k, v in demand.items() if pattern.match(k)}
         if files:
             rows.append((f"on-demand:{name}", *total(files)))
+    both = dict(first, **live)
     rows.append(("total:first-paint", *total(first)))
+    rows.append(("total:interactive", *total(both)))
     rows.append(("total:after-first-paint", *total(after)))
-    rows.append(("total:page", *[a + b for a, b in zip(total(first), total(after))]))
+    rows.append(("total:page", *[a + b for a, b in zip(total(both), total(after))]))
     rows.append(("total:editor", *total({k: v for k, v in sizes.items() if k in EDITOR})))
     rows.append(("total:on-demand", *total(demand)))
     return rows
@@ -169,7 +205,8 @@ def signed(n):
 
 
 def report(sizes):
-    first, after, demand, _ = classify(sizes, DIST)
+    first, live, after, demand, _ = classify(sizes, DIST)
+    static = prerendered(DIST)
     rec = read_record()
     out = []
     w = out.append
@@ -180,15 +217,25 @@ def report(sizes):
         diff = signed(gz - old[1]) if old else "new"
         w(f"{indent}{label:<{38 - len(indent) + 2}} {raw:>10,} {gz:>10,}   {diff:>16}")
 
-    for title, label, group in (
-        ("first paint (the page renders with these)", "first-paint", first),
-        ("after first paint (fetched once the page runs)", "after-first-paint", after),
-    ):
+    groups = [
+        ("first paint, static: the prerendered view (index.html and its stylesheet)" if static else
+         "first paint (no prerendered view in index.html: nothing renders before the wasm runs)",
+         "first-paint", first, "first-paint"),
+    ]
+    if static:
+        groups.append(("interactive: the live page on top of it (the wasm and its glue)",
+                       "interactive", live, "interactive"))
+    groups.append(("after first paint (fetched once the page runs)", "after-first-paint", after,
+                   "after-first-paint"))
+    for title, label, group, tkey in groups:
         w(title)
         for key, raw, gz in figures(sizes):
             if key.startswith(label + ":"):
                 line(key.split(":", 1)[1], key, raw, gz)
-        line("total", f"total:{label}", *total(group), indent="  = ")
+        if label == "interactive":
+            line("total with the first paint", "total:interactive", *total(dict(first, **live)), indent="  = ")
+        else:
+            line("total", f"total:{tkey}", *total(group), indent="  = ")
     w("on demand, or never (not in the page's total)")
     for pattern, label, when in ON_DEMAND:
         files = {k: v for k, v in demand.items() if pattern.match(k)}
@@ -203,13 +250,17 @@ def report(sizes):
     rows = dict((k, (r, g)) for k, r, g in figures(sizes))
     page = rows["total:page"][1]
     fp = rows["total:first-paint"][1]
+    live_total = rows["total:interactive"][1]
     ed = rows["total:editor"][1]
     w("")
     verdict = "under" if page <= BUDGET else "OVER"
     w(f"page total (first paint + after it): {page:,} B gzip = {kb(page)}; budget {kb(BUDGET)}: "
       f"{verdict} by {abs(BUDGET - page):,} B")
     verdict = "under" if fp <= GOAL_FIRST_PAINT else "over"
-    w(f"first paint: {fp:,} B gzip = {fp / 1024:,.1f} KiB; goal 140 KiB: {verdict} by {abs(GOAL_FIRST_PAINT - fp):,} B")
+    kind = "static, prerendered" if static else "waits for the wasm: no prerender"
+    w(f"first paint ({kind}): {fp:,} B gzip = {fp / 1024:,.1f} KiB; goal 140 KiB: "
+      f"{verdict} by {abs(GOAL_FIRST_PAINT - fp):,} B")
+    w(f"interactive (the wasm running): {live_total:,} B gzip = {live_total / 1024:,.1f} KiB")
     late = all(e not in first for e in EDITOR)
     w(f"the editor's own share (editor.js + editor.css): {ed:,} B gzip, "
       f"{100 * ed / page if page else 0:.1f} % of the page, "
@@ -312,7 +363,7 @@ def main():
     if not os.path.isfile(os.path.join(args.dist, "jobplay_bg.wasm")):
         sys.exit(f"size: {args.dist} has no built page; run make dist (or make size)")
     sizes = measure(args.dist)
-    unknown = classify(sizes, DIST)[3]
+    unknown = classify(sizes, DIST)[4]
     if unknown:
         sys.exit("size: files of dist/ the script does not know when the page fetches: "
                  + ", ".join(sorted(unknown)) + " (add them to scripts/size.py)")

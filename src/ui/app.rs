@@ -24,6 +24,7 @@ use super::hooks::{
     use_time_zones, Shortcut,
 };
 use super::i18n::{self as tx, Lang};
+use super::paint::{self, LANG_KEY, THEME_KEY};
 use super::share;
 use super::state::{Action, Download, DownloadKind, PageState, Share, Theme};
 use crate::link;
@@ -32,8 +33,6 @@ use crate::link;
 /// rewritten (compressing a large text on every key would be wasted work).
 const FRAGMENT_DEBOUNCE_MS: u32 = 600;
 
-const LANG_KEY: &str = "jobplay.lang";
-const THEME_KEY: &str = "jobplay.theme";
 const REDUCED_MOTION: &str = "(prefers-reduced-motion: reduce)";
 /// Real milliseconds between ticks: smooth at about 30 frames a second, or one
 /// step a second when the system asks for reduced motion.
@@ -55,12 +54,8 @@ fn save(key: &str, value: &str) {
 }
 
 fn initial_lang() -> Lang {
-    if let Some(saved) = load(LANG_KEY) {
-        return Lang::from_tag(&saved);
-    }
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .map_or(Lang::En, |l| Lang::from_tag(&l))
+    let navigator = web_sys::window().and_then(|w| w.navigator().language());
+    paint::initial_lang(load(LANG_KEY).as_deref(), navigator.as_deref())
 }
 
 fn initial_theme() -> Theme {

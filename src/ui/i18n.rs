@@ -62,6 +62,10 @@ macro_rules! texts {
 }
 
 texts! {
+    // The first paint (index.html, before the wasm runs; see src/ui/paint.rs)
+    PAINT_LOADING = "Loading the playground…", "플레이그라운드를 불러오는 중…";
+    PAINT_STARTING = "Starting…", "시작하는 중…";
+
     // Header
     TITLE = "Job Playground", "잡 플레이그라운드";
     TAGLINE = "The Kubernetes Job controller, simulated in your browser: edit a Job, run it at any speed, and see why each pod exists.",

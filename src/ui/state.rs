@@ -37,6 +37,8 @@ pub const MAX_MESSAGES: usize = 6;
 /// Engine work per tick, in real milliseconds, so that a frame stays short; the
 /// clock catches up over the next ticks when a run needs more.
 pub const TICK_BUDGET_MS: f64 = 7.0;
+/// Real milliseconds the page may probe a run ahead before its first render (once).
+const BOOT_PROBE_MS: f64 = 250.0;
 
 /// The colour theme: the system's, or one chosen on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -310,6 +312,15 @@ impl PageState {
         if !s.opening && s.playback.is_none() {
             s.rebuild();
         }
+        // Probe ahead before the first render (paused: only the probe moves), for at
+        // most BOOT_PROBE_MS, so the first frame already shows the run's end and its
+        // moments for any small run, as the prerendered first paint of the default
+        // example does (src/ui/paint.rs); a longer run goes on probing on the ticks.
+        let speed = s.speed;
+        s.with_playback(|p| {
+            let until = perf_now() + BOOT_PROBE_MS;
+            p.tick(0.0, speed, &mut || perf_now() < until);
+        });
         s.arm();
         s.refresh();
         s

@@ -119,7 +119,7 @@ export async function openIn(context, url = base, { ready = true } = {}) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   await page.goto(url);
-  if (ready) await page.locator('.pod-card').first().waitFor({ state: 'visible', timeout: 15_000 });
+  if (ready) await page.locator('#app[data-live] .pod-card').first().waitFor({ state: 'visible', timeout: 15_000 });
   return { page, problems };
 }
 

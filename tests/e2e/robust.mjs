@@ -89,7 +89,7 @@ async function openPage(colorScheme = 'light') {
     window.__xss = 0;
   });
   await page.goto(base);
-  await page.locator('.pod-card').first().waitFor({ timeout: 15_000 });
+  await page.locator('#app[data-live] .pod-card').first().waitFor({ timeout: 15_000 });
   return { page, problems, close: () => context.close() };
 }
 
@@ -154,7 +154,7 @@ test('script payloads in names, annotations, logs, reasons and messages show as 
   const { page, problems, close } = await openPage();
   await editorOf(page).fill(HOSTILE);
   await button(page, 'Reset').click();
-  await page.locator('.pod-card').first().waitFor();
+  await page.locator('#app[data-live] .pod-card').first().waitFor();
   await button(page, 'Jump to end').click();
   await page.locator('.outcome-headline').getByText(/Complete/).waitFor({ timeout: 30_000 });
 

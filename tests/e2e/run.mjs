@@ -110,7 +110,7 @@ async function openPage({ colorScheme = 'light', width = 1280, height = 800, loc
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   badRequests.length = 0;
   await page.goto(base);
-  await page.locator('.pod-card').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('#app[data-live] .pod-card').first().waitFor({ state: 'visible', timeout: 15_000 });
   page.close = ((close) => async () => {
     await close();
     await context.close();
@@ -690,7 +690,7 @@ test('themes: the switch and data-theme override the system', { timeout: 30_000 
   // The choice is remembered.
   await page.getByLabel('Theme').selectOption('dark');
   await page.reload();
-  await page.locator('.pod-card').first().waitFor();
+  await page.locator('#app[data-live] .pod-card').first().waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assertClean(problems);
   await page.close();

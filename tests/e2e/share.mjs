@@ -225,7 +225,7 @@ test('autosave: the address bar follows the text, a reload restores the work, an
   // Typing on and reloading at once (before the address bar catches up) loses nothing.
   await typeAtEnd(page, '# two\n');
   await page.reload();
-  await page.locator('.pod-card').first().waitFor();
+  await page.locator('#app[data-live] .pod-card').first().waitFor();
   assert.match(await editorOf(page).inputValue(), /# one\n# two\n$/);
   assert.match(await page.locator('.source-line').innerText(), /Draft · saved in this browser/);
   assert.equal(await page.locator('.message').count(), 0, 'the page\'s own fragment is not a link to announce');
@@ -371,7 +371,7 @@ test('embed: an iframe in a documentation page, compact, editor collapsed, Open 
   for (const [scheme, width] of [['light', 1280], ['light', 375], ['dark', 375]]) {
     const { page, problems, context } = await openPage(`${origin}/docs/guide.html`, { ready: false, colorScheme: scheme, width, height: 900 });
     const frame = page.frameLocator('#embed');
-    await frame.locator('.pod-card').first().waitFor({ timeout: 15_000 });
+    await frame.locator('#app[data-live] .pod-card').first().waitFor({ timeout: 15_000 });
     // No site chrome; the editor is collapsed; autoplay runs it.
     assert.equal(await frame.locator('.site-header').count(), 0);
     assert.equal(await frame.locator('.embed-bar').count(), 1);
@@ -403,7 +403,7 @@ test('embed: an iframe in a documentation page, compact, editor collapsed, Open 
       assert.equal(await frame.locator('#fatal').isVisible(), false, 'no error banner in the embed');
       await page.locator('#embed').screenshot({ path: path.join(ROOT, 'tests/e2e/screenshots/embed-wide-light.png') });
       const [popup] = await Promise.all([context.waitForEvent('page'), open.click()]);
-      await popup.locator('.pod-card').first().waitFor();
+      await popup.locator('#app[data-live] .pod-card').first().waitFor();
       assert.match(await editorOf(popup).inputValue(), /# from the docs\n$/);
       assert.equal(await popup.locator('.site-header').count(), 1, 'the full page');
       assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'still nothing stored');
@@ -414,7 +414,7 @@ test('embed: an iframe in a documentation page, compact, editor collapsed, Open 
       const tryIt = page.locator('.jobplay-try-button').first();
       await tryIt.click();
       const tf = page.frameLocator('.jobplay-try-frame');
-      await tf.locator('.pod-card').first().waitFor({ timeout: 15_000 });
+      await tf.locator('#app[data-live] .pod-card').first().waitFor({ timeout: 15_000 });
       assert.match(await tf.locator('.embed-name').innerText(), /job\/docs-try/);
       await tf.locator('.clock-value').filter({ hasNotText: /^0s$/ }).waitFor({ timeout: 15_000 });
       assert.equal(await tryIt.getAttribute('aria-expanded'), 'true');
@@ -497,7 +497,7 @@ test('offline: once the service worker is active, a reload without network still
   await typeAtEnd(page, '# offline\n');
   await context.setOffline(true);
   await page.reload();
-  await page.locator('.pod-card').first().waitFor({ timeout: 15_000 });
+  await page.locator('#app[data-live] .pod-card').first().waitFor({ timeout: 15_000 });
   assert.match(await editorOf(page).inputValue(), /# offline\n$/);
   await setSpeedAndRun(page);
   // A link opens offline too.
