@@ -97,8 +97,12 @@ const editorOf = (page) => page.getByRole('textbox', { name: 'Job YAML' });
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 
 /** Elements carrying an inline event handler, or created from a payload's tags. */
+// (index.html's own inline script at the end of <body>, which shows the prerendered
+// first paint, is not a payload: it is the served file's, byte for byte.)
 const injected = (page) =>
   page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => !(e.tagName === 'SCRIPT' && e.parentElement === document.body
+      && e.textContent.trimStart().startsWith('// Shows the prerendered view')))
     .filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))
       || ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED'].includes(e.tagName)
       || (e.tagName === 'IMG' && e.getAttribute('src') === 'x'))
