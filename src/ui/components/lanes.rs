@@ -28,10 +28,21 @@ pub struct LanesProps {
     pub on_window: Callback<Window>,
 }
 
-/// The window that fits the scroll box `el`.
+/// The tallest the scroll boxes grow (www/style.css: `.lanes-scroll` 5.5 lanes,
+/// `.cells-scroll` 14 cells plus padding), in pixels, rounded up.
+const LANES_MAX_H: u32 = LANE_H * 6;
+const CELLS_MAX_H: u32 = CELL * 15;
+
+/// The window that fits the scroll box `el`: as tall as the box may grow, so that a
+/// box still filling up with pods needs no new measure.
 fn window_of(el: &Element, data: &LanesData) -> Window {
     let top = el.scroll_top().max(0) as u32;
-    let h = el.client_height().max(LANE_H as i32) as u32;
+    let most = if data.indexed {
+        LANES_MAX_H
+    } else {
+        CELLS_MAX_H
+    };
+    let h = (el.client_height().max(0) as u32).max(most);
     if data.indexed {
         Window {
             from: (top / LANE_H).saturating_sub(3),
@@ -74,13 +85,16 @@ pub fn lanes(p: &LanesProps) -> Html {
     let d = &p.data;
     let scroller = use_node_ref();
     let virtualised = d.indexed || d.compact;
-    // Measure the window on mount, when the pods change shape, and on resize.
+    // Measure the window on mount, when the pods change shape (lanes or pool,
+    // cards or cells), and on resize; scrolling measures it too. Not when more
+    // pods arrive: the window depends on the scroll box alone, and reading it
+    // after each render would force a style and layout pass on every tick.
     {
         let scroller = scroller.clone();
         let on_window = p.on_window.clone();
         let data = d.clone();
         let current = p.window;
-        use_effect_with((d.indexed, d.compact, d.total), move |_| {
+        use_effect_with((d.indexed, d.compact), move |_| {
             let measure = {
                 let scroller = scroller.clone();
                 move || {
