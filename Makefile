@@ -86,7 +86,7 @@ size-check: dist
 FIGURES := $(TARGET_DIR)/bench-figures.tsv
 bench: dist
 	rm -f $(FIGURES)
-	$(PYTHON) scripts/size.py
+	BENCH_FIGURES=$(abspath $(FIGURES)) $(PYTHON) scripts/size.py
 	cargo build --release --example engine-bench
 	BENCH_FIGURES=$(abspath $(FIGURES)) $(TARGET_DIR)/release/examples/engine-bench
 	BENCH_FIGURES=$(abspath $(FIGURES)) scripts/bench-wasm.sh
