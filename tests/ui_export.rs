@@ -90,6 +90,7 @@ fn the_timeline_svg_draws_every_bar_and_escapes_every_label() {
             title: hostile,
             caption: "t = 19s",
             more_text: "",
+            restart_text: "container restarted in place at {0}",
             dark,
         });
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
@@ -102,6 +103,51 @@ fn the_timeline_svg_draws_every_bar_and_escapes_every_label() {
         assert!(svg.contains(if dark { "#ff7b72" } else { "#c4162a" }));
     }
     assert_eq!(export::xml_escape("a\u{0}b<"), "ab&lt;");
+}
+
+/// restartPolicy OnFailure: the container of the one pod fails once (at 6 s, the
+/// example's Scenario) and restarts in place; its bar carries one notch there, and
+/// the SVG draws it with its title.
+#[test]
+fn a_container_restarted_in_place_is_a_notch_on_its_bar() {
+    let mut p = Playback::new(example("oneshot")).unwrap();
+    p.jump_to_end();
+    while p.tick(0.0, 1.0, &mut || true) && !p.is_over() {}
+    let (rows, more, span) = driver::timeline_rows(&p);
+    let bars: Vec<_> = rows.iter().flat_map(|r| r.bars.iter()).collect();
+    assert_eq!(bars.len(), 1, "one pod");
+    let b = bars[0];
+    assert_eq!(b.restarts_ms.len(), 1, "one restart");
+    let r = b.restarts_ms[0];
+    let started = b.run_ms.expect("it ran");
+    assert_eq!(
+        r,
+        started + 6_000,
+        "the container failed 6 s after it started"
+    );
+    assert!(r < b.end_ms);
+    let svg = export::timeline_svg(&TimelineSvg {
+        rows: &rows,
+        more,
+        span_ms: span,
+        now_ms: p.now_ms(),
+        title: "job/oneshot",
+        caption: "",
+        more_text: "",
+        restart_text: "restarted at {0}",
+        dark: false,
+    });
+    assert_eq!(svg.matches("<title>restarted at ").count(), 1);
+    assert!(svg.contains(&format!("<title>restarted at {}</title>", driver::clock(r))));
+    // A pod that never restarts has none.
+    let mut p = Playback::new(example("pi")).unwrap();
+    p.jump_to_end();
+    while p.tick(0.0, 1.0, &mut || true) && !p.is_over() {}
+    let (rows, _, _) = driver::timeline_rows(&p);
+    assert!(rows
+        .iter()
+        .flat_map(|r| r.bars.iter())
+        .all(|b| b.restarts_ms.is_empty()));
 }
 
 #[test]

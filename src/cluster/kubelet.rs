@@ -519,6 +519,7 @@ impl Kubelet {
             }
         });
         if restart {
+            ctx.store.pod_mut(id).restarted_at.push(now);
             ctx.timers.push(
                 now.plus_ms(delay),
                 Timer::ContainerRestart {

@@ -65,6 +65,9 @@ pub struct PodRecord {
     pub deletion_requested_at: Option<Time>,
     /// Why the Job controller created it.
     pub cause: Option<Cause>,
+    /// When one of its containers failed and the kubelet restarted it in place
+    /// (restartPolicy OnFailure), oldest first: the timeline marks them.
+    pub restarted_at: Vec<Time>,
 }
 
 impl PodRecord {
@@ -467,6 +470,7 @@ impl Store {
             removed_at: None,
             deletion_requested_at: None,
             cause,
+            restarted_at: Vec::new(),
         });
         self.outbox.push(Watch::PodAdded(id));
         id

@@ -153,6 +153,8 @@ pub struct TimelineSvg<'a> {
     pub caption: &'a str,
     /// Shown under the rows when `more > 0` (in the page's language).
     pub more_text: &'a str,
+    /// The title of a restart notch, `{0}` the time (in the page's language).
+    pub restart_text: &'a str,
     pub dark: bool,
 }
 
@@ -258,6 +260,19 @@ font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto S
                 o.push_str(&format!(
                     "<rect x=\"{run_x:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" rx=\"3\" fill=\"{stroke}\" fill-opacity=\"0.35\"/>",
                     x1 - run_x
+                ));
+            }
+            // A container restarted in place (OnFailure): a notch across the bar.
+            let (failed, _) = phase_colours(PhaseClass::Failed, t.dark);
+            for r in &b.restarts_ms {
+                let rx = x(*r).clamp(x0, x1);
+                o.push_str(&format!(
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"3\" height=\"{:.1}\" fill=\"{failed}\" stroke=\"{}\" stroke-width=\"1\"><title>{}</title></rect>",
+                    rx - 1.5,
+                    y0 - 1.0,
+                    bh + 2.0,
+                    pal.bg,
+                    xml_escape(&t.restart_text.replace("{0}", &super::driver::clock(*r)))
                 ));
             }
             if x1 - x0 > 14.0 {

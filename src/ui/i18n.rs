@@ -203,6 +203,7 @@ texts! {
     TAB_EVENTS = "Events", "이벤트";
     TIMELINE_MORE = "{0} more rows not drawn.", "그리지 않은 행 {0}개가 더 있습니다.";
     TIMELINE_EMPTY = "No pods yet.", "아직 파드가 없습니다.";
+    TIMELINE_RESTARTS = "container restarted in place at {0}", "컨테이너 제자리 재시작: {0}";
     TIMELINE_LABEL = "Timeline: one row per pod or index, bars from creation to end", "타임라인: 파드나 인덱스마다 한 행, 생성부터 끝까지 막대";
     EVENTS_MORE = "{0} earlier events not listed.", "나열하지 않은 이전 이벤트 {0}개.";
     NO_EVENTS = "No events yet.", "아직 이벤트가 없습니다.";

@@ -632,6 +632,7 @@ impl PageState {
                     title: &title,
                     caption: &caption,
                     more_text: &more_text,
+                    restart_text: l.t(tx::TIMELINE_RESTARTS),
                     dark,
                 });
                 if kind == DownloadKind::Svg {

@@ -582,6 +582,8 @@ pub struct Bar {
     pub end_ms: u64,
     pub open: bool,
     pub class: PhaseClass,
+    /// When a container failed and was restarted in place (restartPolicy OnFailure).
+    pub restarts_ms: Vec<u64>,
 }
 
 /// A timeline row: one per index (Indexed) or per pod (NonIndexed).
@@ -606,6 +608,7 @@ pub fn timeline(c: &Cluster, id: JobId, max_rows: usize) -> Vec<Row> {
             end_ms: end.unwrap_or(now).max(card.created_ms),
             open: end.is_none(),
             class: card.class,
+            restarts_ms: c.store.pod(p).restarted_at.iter().map(|t| t.0).collect(),
         }
     };
     if rec.job.spec.is_indexed() {

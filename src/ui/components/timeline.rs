@@ -1,7 +1,9 @@
 //! The timeline: one row per pod (NonIndexed) or per index (Indexed), each pod a
 //! bar from its creation to its end (hatched while Pending, solid while it runs),
 //! coloured and labelled by outcome; the gaps between the bars of an index are the
-//! backoff delays. A line marks the clock. Clicking a bar explains the pod.
+//! backoff delays; a notch on a bar marks each time a container failed and the
+//! kubelet restarted it in place (restartPolicy OnFailure). A line marks the
+//! clock. Clicking a bar explains the pod.
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -74,7 +76,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                                     let whole = b.end_ms.saturating_sub(b.start_ms).max(1) as f64;
                                     (r.saturating_sub(b.start_ms) as f64 * 100.0 / whole).min(100.0)
                                 });
-                                let label = format!(
+                                let mut label = format!(
                                     "{} #{}: {} {}–{}",
                                     row.label,
                                     k + 1,
@@ -82,12 +84,22 @@ pub fn timeline(p: &TimelineProps) -> Html {
                                     driver::clock(b.start_ms),
                                     if b.open { String::new() } else { driver::clock(b.end_ms) }
                                 );
+                                if !b.restarts_ms.is_empty() {
+                                    let at: Vec<String> = b.restarts_ms.iter().map(|t| driver::clock(*t)).collect();
+                                    label.push_str("; ");
+                                    label.push_str(&l.f(tx::TIMELINE_RESTARTS, &[&at.join(", ")]));
+                                }
+                                let whole = b.end_ms.saturating_sub(b.start_ms).max(1) as f64;
+                                let notch = |t: u64| (t.saturating_sub(b.start_ms) as f64 * 100.0 / whole).min(100.0);
                                 let selected = p.selected == Some(b.pod);
                                 html! {
                                     <button type="button" class={ classes!("tl-bar", format!("phase-{}", b.class.css()), b.open.then_some("open"), selected.then_some("selected")) }
                                         data-pod={ b.pod.to_string() } tabindex="-1"
                                         style={ format!("left:{left:.2}%;width:{width:.2}%;--pending:{run:.1}%") }
                                         aria-label={ label.clone() } title={ label }>
+                                        { for b.restarts_ms.iter().map(|t| html! {
+                                            <span class="tl-restart" aria-hidden="true" style={ format!("left:{:.1}%", notch(*t)) }></span>
+                                        }) }
                                         <span class="tl-glyph" aria-hidden="true">{ glyph(b.class) }</span>
                                     </button>
                                 }
