@@ -18,22 +18,15 @@
 // starts but does not render (a page error, no pod) fails the build.
 
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureView } from './paint-capture.mjs';
+import { CHROMIUM_ARGS, serveDir } from './local-serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MARKER = '<!-- paint: scripts/prerender.mjs puts the prerendered views here -->';
 const SUB_PATH = '/prerender/';
 const LANGS = [['en', 'en-US'], ['ko', 'ko-KR']];
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
 
 const dir = path.resolve(process.argv[2] || 'dist');
 const indexFile = path.join(dir, 'index.html');
@@ -59,44 +52,19 @@ try {
   skip('playwright-core is not installed (npm ci)');
 }
 
-function serve() {
-  return new Promise((resolve, reject) => {
-    const srv = http.createServer((req, res) => {
-      const url = new URL(req.url, 'http://localhost');
-      const rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-      const file = path.resolve(dir, rel);
-      if (!url.pathname.startsWith(SUB_PATH) || !file.startsWith(dir + path.sep)) {
-        res.writeHead(404);
-        return res.end();
-      }
-      fs.readFile(file, (err, data) => {
-        if (err) {
-          res.writeHead(404);
-          return res.end();
-        }
-        res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-        res.end(data);
-      });
-    });
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => resolve(srv));
-  });
-}
-
 let browser;
 try {
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
 } catch (e) {
   skip(`Chromium at ${chromiumPath} did not start (${String(e.message || e).split('\n')[0]})`);
 }
 
 const pi = fs.readFileSync(path.join(ROOT, 'examples', 'pi.yaml'), 'utf8');
-const server = await serve();
+const server = await serveDir(dir, SUB_PATH);
 const base = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
 const views = [];
 try {

@@ -14,23 +14,15 @@
 // scripts/bench-summary.mjs).
 
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, serveDir } from '../../scripts/local-serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
 const SUB_PATH = '/bench/playground/';
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.yaml': 'text/yaml; charset=utf-8',
-};
 
 /** 1,000 pods at once, in 20 waves: each pod runs 60 s (20 virtual minutes). */
 export const THOUSAND = `apiVersion: batch/v1
@@ -50,30 +42,6 @@ spec:
         command: ["sleep", "60"]
 `;
 
-function serve() {
-  return new Promise((resolve, reject) => {
-    const srv = http.createServer((req, res) => {
-      const url = new URL(req.url, 'http://localhost');
-      const rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-      const file = path.resolve(DIST, rel);
-      if (!url.pathname.startsWith(SUB_PATH) || !file.startsWith(DIST + path.sep)) {
-        res.writeHead(404);
-        return res.end();
-      }
-      fs.readFile(file, (err, data) => {
-        if (err) {
-          res.writeHead(404);
-          return res.end();
-        }
-        res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-        res.end(data);
-      });
-    });
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => resolve(srv));
-  });
-}
-
 const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -85,13 +53,12 @@ if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   console.error('dist/ is missing: run `make dist` first');
   process.exit(1);
 }
-const server = await serve();
+const server = await serveDir(DIST, SUB_PATH);
 const base = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
 });
 
 try {

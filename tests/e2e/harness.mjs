@@ -10,6 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, sendFile } from '../../scripts/local-serve.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -17,15 +18,6 @@ export const PAGES = path.join(ROOT, 'tests/e2e/pages');
 export const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 export const SUB_PATH = '/docs/playground/';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.yaml': 'text/yaml; charset=utf-8',
-  '.json': 'application/json',
-};
 
 export const badRequests = [];
 let server;
@@ -55,14 +47,7 @@ function serve() {
       }
       const file = path.resolve(root, rel);
       if (!file.startsWith(root + path.sep)) return notFound();
-      fs.readFile(file, (err, data) => {
-        if (err) return notFound();
-        res.writeHead(200, {
-          'content-type': MIME[path.extname(file)] || 'application/octet-stream',
-          'cache-control': 'no-store',
-        });
-        res.end(data);
-      });
+      sendFile(res, file, notFound);
     });
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => resolve(srv));
@@ -78,16 +63,7 @@ export async function start() {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

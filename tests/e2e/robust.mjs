@@ -14,23 +14,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, serveDir } from '../../scripts/local-serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const SUB_PATH = '/docs/playground/';
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.yaml': 'text/yaml; charset=utf-8',
-};
 
 let server;
 let base;
@@ -39,33 +31,12 @@ let browser;
 before(async () => {
   assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run `make dist` first');
   fs.mkdirSync(SHOTS, { recursive: true });
-  server = await new Promise((resolve, reject) => {
-    const srv = http.createServer((req, res) => {
-      const url = new URL(req.url, 'http://localhost');
-      const rel = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
-      const file = path.resolve(DIST, rel);
-      if (!url.pathname.startsWith(SUB_PATH) || !file.startsWith(DIST + path.sep)) {
-        res.writeHead(404);
-        return res.end();
-      }
-      fs.readFile(file, (err, data) => {
-        if (err) {
-          res.writeHead(404);
-          return res.end();
-        }
-        res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-        res.end(data);
-      });
-    });
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => resolve(srv));
-  });
+  server = await serveDir(DIST, SUB_PATH);
   base = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
 });
 
