@@ -79,7 +79,9 @@ impl Limit {
     }
 }
 
-fn thousands(n: u64) -> String {
+/// `n` with a comma between thousands (`100,000`), as the limits' messages and the
+/// page's figures print it.
+pub fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

@@ -21,15 +21,7 @@ pub struct ShareStatusProps {
 }
 
 fn group(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::cluster::limits::thousands(n as u64)
 }
 
 #[function_component(ShareStatus)]
