@@ -34,7 +34,7 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 use wasm_bindgen::prelude::*;
 
 /// Entry point, called by the wasm-bindgen glue once the module is loaded:
@@ -46,7 +46,7 @@ use wasm_bindgen::prelude::*;
 /// render runs in a microtask of this same task, so no frame is painted between
 /// the two. `data-live` on `#app` then tells tests and benchmarks that the page
 /// runs. The prerender's `<template>`s are removed too.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 #[wasm_bindgen(start)]
 pub fn start() {
     panic::install();
@@ -75,11 +75,11 @@ pub fn start() {
 }
 
 /// The ids of `index.html`'s prerendered views (see `scripts/prerender.mjs`).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 const PAINT_TEMPLATES: [&str; 2] = ["paint-en", "paint-ko"];
 
 /// Panics on purpose, so that the end-to-end test can check the panic banner.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 #[wasm_bindgen]
 pub fn trigger_panic_for_test() {
     panic!("a test asked for this panic");
