@@ -75,9 +75,12 @@ else
     echo "  (not run in Chromium: /usr/bin/chromium or playwright-core missing; make setup)"
 fi
 if [[ -n ${BENCH_FIGURES:-} ]]; then
-    kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1000 }'; }
-    row="engine alone $(kb "$engine"); in the smallest Yew page $(kb "$yew")"
-    [[ -n $others ]] && row="$row; with the page's other files $(kb "$floor")"
-    printf 'Download (gzip -9)\tthe floor: the engine alone; the engine in the smallest Yew page\t%s\t(reported)\t-\n' \
-        "$row" >>"$BENCH_FIGURES"
+    kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
+    what="the floor: engine alone / in the smallest Yew page"
+    row="$(kb "$engine") / $(kb "$yew")"
+    if [[ -n $others ]]; then
+        what="$what / + the other files"
+        row="$row / $(kb "$floor")"
+    fi
+    printf 'Download (gzip -9)\t%s\t%s KB\t(reported)\t-\n' "$what" "$row" >>"$BENCH_FIGURES"
 fi
