@@ -12,8 +12,8 @@ use jobplay::gallery;
 use jobplay::ui::i18n::{self, Lang};
 use jobplay::ui::paint::{first_paint, initial_lang, Paint, LANG_KEY, THEME_KEY};
 use jobplay::ui::workspace::{
-    MemoryStore, Source, Store, Workspace, CURRENT_KEY, DEFAULT_EXAMPLE, DRAFT_KEY, INDEX_KEY,
-    SCENARIO_PREFIX, TAB_KEY,
+    MemoryStore, Names, Source, Store, Workspace, CURRENT_KEY, DEFAULT_EXAMPLE, DRAFT_KEY,
+    INDEX_KEY, SCENARIO_PREFIX, TAB_KEY,
 };
 
 fn store(v: Option<&serde_json::Value>) -> MemoryStore {
@@ -165,7 +165,15 @@ fn a_first_visit_and_a_return_to_pi_are_prerendered() {
         Paint::Prerendered(Lang::Ko)
     );
     // Once the person edits, their Draft is what the page opens.
-    ws.edited(&mut local, &mut session, "# mine\n", "Earlier draft");
+    ws.edited(
+        &mut local,
+        &mut session,
+        "# mine\n",
+        Names {
+            rescue: "Earlier draft",
+            fork: "Draft from a second tab",
+        },
+    );
     assert_eq!(first_paint(&local, &session, "", None), Paint::Loading);
 }
 

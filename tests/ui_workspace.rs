@@ -4,13 +4,16 @@
 
 use jobplay::gallery;
 use jobplay::ui::workspace::{
-    self, MemoryStore, Note, Source, Store, StoreError, Workspace, CURRENT_KEY, DRAFT_KEY,
+    self, MemoryStore, Names, Note, Source, Store, StoreError, Workspace, CURRENT_KEY, DRAFT_KEY,
     INDEX_KEY, SCENARIO_PREFIX,
 };
 
 const MINE: &str = "# my own work\napiVersion: batch/v1\nkind: Job\n";
 const LINKED: &str = "# from a link\napiVersion: batch/v1\nkind: Job\n";
-const RESCUE: &str = "Earlier draft";
+const RESCUE: Names = Names {
+    rescue: "Earlier draft",
+    fork: "Draft from a second tab",
+};
 
 struct Browser {
     local: MemoryStore,
@@ -356,10 +359,185 @@ fn a_scenario_deleted_in_another_tab_keeps_the_edit_as_the_draft() {
     let id = ws
         .save_as(&mut a.local, &mut a.session, "Shared", MINE)
         .unwrap();
-    // Another tab deleted it; this tab's list is stale, its entry gone too.
-    ws.entries.retain(|e| e.id != id);
+    // Another tab deleted it: its text and its line in the list are gone.
+    a.local.remove(&format!("{SCENARIO_PREFIX}{id}"));
+    a.local.set(INDEX_KEY, "").unwrap();
     let notes = ws.edited(&mut a.local, &mut a.session, "# still typing\n", RESCUE);
     assert_eq!(notes[0], Note::Gone);
     assert_eq!(ws.source, Source::Draft);
     assert_eq!(a.local.get(DRAFT_KEY).as_deref(), Some("# still typing\n"));
+}
+
+/// Two tabs of one browser: one localStorage, a sessionStorage each.
+fn two_tabs(local: &mut MemoryStore) -> [(Workspace, MemoryStore, String); 2] {
+    [(), ()].map(|()| {
+        let session = MemoryStore::default();
+        let (mut ws, _) = Workspace::load(local, false, "Recovered scenario");
+        let text = ws.restore(local, &session);
+        (ws, session, text)
+    })
+}
+
+#[test]
+fn two_tabs_editing_the_draft_each_keep_their_own_text() {
+    let mut local = MemoryStore::default();
+    // Tab A adopts the example as the Draft; tab B then opens and shows that Draft.
+    let mut a_session = MemoryStore::default();
+    let (mut a, _) = Workspace::load(&mut local, false, "Recovered scenario");
+    a.restore(&local, &a_session);
+    assert!(a
+        .edited(&mut local, &mut a_session, "# a1\n", RESCUE)
+        .is_empty());
+    let [(mut b, mut b_session, shown), _] = two_tabs(&mut local);
+    assert_eq!(
+        (b.source.clone(), shown.as_str()),
+        (Source::Draft, "# a1\n")
+    );
+    // B types first: the Draft is B's.
+    assert!(b
+        .edited(&mut local, &mut b_session, "# b1\n", RESCUE)
+        .is_empty());
+    // A types on: its text must not replace B's, and must not be lost either.
+    let notes = a.edited(&mut local, &mut a_session, "# a2\n", RESCUE);
+    assert_eq!(notes, vec![Note::Forked("Draft from a second tab".into())]);
+    let Source::Saved(id) = a.source else {
+        panic!("A now edits a saved scenario, not {:?}", a.source)
+    };
+    assert_eq!(local.get(DRAFT_KEY).as_deref(), Some("# b1\n"));
+    assert_eq!(
+        local.get(&format!("{SCENARIO_PREFIX}{id}")).as_deref(),
+        Some("# a2\n")
+    );
+    // Both go on typing, each into its own, with nothing more to say.
+    assert!(a
+        .edited(&mut local, &mut a_session, "# a3\n", RESCUE)
+        .is_empty());
+    assert!(b
+        .edited(&mut local, &mut b_session, "# b2\n", RESCUE)
+        .is_empty());
+    assert_eq!(local.get(DRAFT_KEY).as_deref(), Some("# b2\n"));
+    assert_eq!(
+        local.get(&format!("{SCENARIO_PREFIX}{id}")).as_deref(),
+        Some("# a3\n")
+    );
+    // B's list learns of A's scenario (the page syncs on the storage event).
+    b.sync(&local);
+    assert_eq!(
+        b.entry(id).map(|e| e.name.as_str()),
+        Some("Draft from a second tab")
+    );
+    // A reload of each tab shows its own text.
+    let (mut a2, _) = Workspace::load(&mut local, false, "Recovered scenario");
+    assert_eq!(a2.restore(&local, &a_session), "# a3\n");
+    let (mut b2, _) = Workspace::load(&mut local, false, "Recovered scenario");
+    assert_eq!(b2.restore(&local, &b_session), "# b2\n");
+}
+
+#[test]
+fn the_same_text_written_by_another_tab_is_no_conflict() {
+    let mut local = MemoryStore::default();
+    local.set(DRAFT_KEY, MINE).unwrap();
+    local.set(CURRENT_KEY, "draft").unwrap();
+    let [(mut a, mut a_session, _), (mut b, mut b_session, _)] = two_tabs(&mut local);
+    let same = format!("{MINE}# same\n");
+    assert!(b
+        .edited(&mut local, &mut b_session, &same, RESCUE)
+        .is_empty());
+    assert!(a
+        .edited(&mut local, &mut a_session, &same, RESCUE)
+        .is_empty());
+    assert_eq!(a.source, Source::Draft);
+    assert!(local.get(INDEX_KEY).is_none(), "nothing was forked");
+}
+
+#[test]
+fn a_saved_scenario_edited_in_two_tabs_forks_under_a_numbered_name() {
+    let mut local = MemoryStore::default();
+    let mut a_session = MemoryStore::default();
+    let (mut a, _) = Workspace::load(&mut local, false, "Recovered scenario");
+    a.restore(&local, &a_session);
+    let id = a
+        .save_as(&mut local, &mut a_session, "Nightly", MINE)
+        .unwrap();
+    let [(mut b, mut b_session, shown), _] = two_tabs(&mut local);
+    assert_eq!(
+        (b.source.clone(), shown.as_str()),
+        (Source::Saved(id), MINE)
+    );
+    assert!(b
+        .edited(&mut local, &mut b_session, "# b\n", RESCUE)
+        .is_empty());
+    let notes = a.edited(&mut local, &mut a_session, "# a\n", RESCUE);
+    assert_eq!(notes, vec![Note::Forked("Nightly (2)".into())]);
+    assert_eq!(
+        local.get(&format!("{SCENARIO_PREFIX}{id}")).as_deref(),
+        Some("# b\n")
+    );
+    let Source::Saved(fork) = a.source else {
+        panic!("{:?}", a.source)
+    };
+    assert_ne!(fork, id);
+    assert_eq!(
+        local.get(&format!("{SCENARIO_PREFIX}{fork}")).as_deref(),
+        Some("# a\n")
+    );
+}
+
+#[test]
+fn names_another_tab_saved_renamed_or_deleted_are_kept_as_it_left_them() {
+    let mut local = MemoryStore::default();
+    let [(mut a, mut a_session, _), (mut b, mut b_session, _)] = two_tabs(&mut local);
+    let first = b
+        .save_as(&mut local, &mut b_session, "From B", "# b\n")
+        .unwrap();
+    // A's list is older than B's save: A's own save must not drop B's name.
+    let second = a
+        .save_as(&mut local, &mut a_session, "From A", "# a\n")
+        .unwrap();
+    assert_ne!(first, second, "A takes a free id, not B's");
+    let (listed, _) = Workspace::load(&mut local, false, "Recovered scenario");
+    let names: Vec<&str> = listed.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["From B", "From A"]);
+    // B renames its own; A then renames A's: both names stay.
+    b.rename(&mut local, first, "B renamed");
+    a.rename(&mut local, second, "A renamed");
+    let (listed, _) = Workspace::load(&mut local, false, "Recovered scenario");
+    let names: Vec<&str> = listed.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["B renamed", "A renamed"]);
+    // B deletes A's scenario while A edits it: A's edit is kept as the Draft.
+    b.delete(&mut local, &mut b_session, second);
+    let notes = a.edited(&mut local, &mut a_session, "# a, still typing\n", RESCUE);
+    assert_eq!(notes[0], Note::Gone);
+    assert_eq!(a.source, Source::Draft);
+    assert_eq!(local.get(DRAFT_KEY).as_deref(), Some("# a, still typing\n"));
+    a.sync(&local);
+    let names: Vec<&str> = a.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["B renamed"]);
+}
+
+#[test]
+fn a_fork_refused_by_a_full_store_overwrites_nothing() {
+    let mut local = MemoryStore::default();
+    local.set(DRAFT_KEY, MINE).unwrap();
+    local.set(CURRENT_KEY, "draft").unwrap();
+    let [(mut a, mut a_session, _), (mut b, mut b_session, _)] = two_tabs(&mut local);
+    assert!(b
+        .edited(&mut local, &mut b_session, "# b\n", RESCUE)
+        .is_empty());
+    let used: usize = local.map.iter().map(|(k, v)| k.len() + v.len()).sum();
+    local.quota = Some(used + 4);
+    let notes = a.edited(
+        &mut local,
+        &mut a_session,
+        "# a, a longer text than fits\n",
+        RESCUE,
+    );
+    assert_eq!(notes, vec![Note::Full]);
+    assert_eq!(a.unsaved, Some(StoreError::Full));
+    assert_eq!(
+        local.get(DRAFT_KEY).as_deref(),
+        Some("# b\n"),
+        "B's text stays"
+    );
+    assert_eq!(a.source, Source::Draft);
 }

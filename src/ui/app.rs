@@ -20,8 +20,8 @@ use super::components::{
 use super::driver::{self, Selection, TabData};
 use super::glue;
 use super::hooks::{
-    use_debounce, use_file_drop, use_hash_change, use_media_query, use_shortcuts, use_ticker,
-    use_time_zones, Shortcut,
+    use_debounce, use_file_drop, use_hash_change, use_media_query, use_shortcuts,
+    use_storage_change, use_ticker, use_time_zones, Shortcut,
 };
 use super::i18n::{self as tx, Lang};
 use super::paint::{self, LANG_KEY, THEME_KEY};
@@ -110,6 +110,8 @@ pub fn app() -> Html {
     use_time_zones(state.needs_zones(), on_zones);
     let on_hash = use_callback(d.clone(), |f: String, d| d.dispatch(Action::Hash(f)));
     use_hash_change(on_hash);
+    let on_storage = use_callback(d.clone(), |(), d| d.dispatch(Action::StorageChanged));
+    use_storage_change(on_storage);
     let on_drag = use_callback(d.clone(), |a: bool, d| d.dispatch(Action::SetDragging(a)));
     let on_file = use_callback(d.clone(), |f: web_sys::File, d| import_file(d.clone(), f));
     use_file_drop(!state.embed, on_drag, on_file.clone());

@@ -273,6 +273,7 @@ texts! {
     EDITING = "Editing:", "편집 중:";
     RESCUE_NAME = "Earlier draft", "이전 초안";
     RECOVERED_NAME = "Recovered scenario", "복구한 시나리오";
+    FORK_NAME = "Draft from a second tab", "다른 탭의 초안";
 
     // Notes about saved work
     NOTE_RESCUED = "Your earlier draft is kept in My scenarios as “{0}”.", "이전 초안을 내 시나리오에 “{0}”(으)로 보관했습니다.";
@@ -284,6 +285,8 @@ texts! {
         "저장한 시나리오 목록을 읽을 수 없었습니다. 저장된 텍스트 {0}개를 다시 찾아 “복구한 시나리오”로 나열했습니다.";
     NOTE_MISSING = "The saved scenario “{0}” had no text left and was taken off the list.", "저장한 시나리오 “{0}”에 텍스트가 남아 있지 않아 목록에서 뺐습니다.";
     NOTE_GONE = "The scenario you were editing was deleted in another tab: your text is kept as the Draft.", "편집하던 시나리오가 다른 탭에서 삭제되어, 텍스트를 초안으로 보관했습니다.";
+    NOTE_FORKED = "Another tab changed this text while you edited it here: your text is kept in My scenarios as “{0}” and opens as it; the other tab's is unchanged.",
+        "다른 탭에서 이 텍스트를 바꿨습니다. 이 탭의 텍스트는 내 시나리오에 “{0}”(으)로 보관해 열었고, 다른 탭의 텍스트는 그대로입니다.";
     NOTE_IMPORTED = "Imported “{0}” into My scenarios.", "“{0}”을(를) 내 시나리오로 가져왔습니다.";
     FILE_TOO_LARGE = "“{0}” is larger than 3 MiB, the API server's limit.", "“{0}”은(는) API 서버 한도인 3MiB보다 큽니다.";
     FILE_NOT_UTF8 = "“{0}” is not UTF-8 text: a YAML file is expected.", "“{0}”은(는) UTF-8 텍스트가 아닙니다. YAML 파일이어야 합니다.";

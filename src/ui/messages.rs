@@ -135,6 +135,7 @@ pub fn note(l: Lang, n: &Note) -> Message {
         Note::IndexRebuilt(n) => (l.f(tx::NOTE_REBUILT, &[&n.to_string()]), true),
         Note::Missing(name) => (l.f(tx::NOTE_MISSING, &[name]), true),
         Note::Gone => (l.t(tx::NOTE_GONE).into(), true),
+        Note::Forked(name) => (l.f(tx::NOTE_FORKED, &[name]), false),
     };
     Message { text, problem }
 }

@@ -23,7 +23,7 @@ use super::i18n::{self as tx, Lang};
 use super::messages::{self, FileError, Message};
 use super::scenario_edit::{self, Change};
 use super::storage::BrowserStore;
-use super::workspace::{Note, Source, Store, Workspace};
+use super::workspace::{Names, Note, Source, Store, Workspace};
 use crate::controller::cronjob::zone;
 use crate::gallery;
 use crate::link::{self, Begin, LinkState, Opened, Pending};
@@ -388,9 +388,12 @@ impl PageState {
     /// Keep the text where it lives (or adopt it as the Draft): on every edit.
     fn autosave(&mut self) {
         let text = self.text.clone();
-        let rescue = self.lang.t(tx::RESCUE_NAME);
+        let names = Names {
+            rescue: self.lang.t(tx::RESCUE_NAME),
+            fork: self.lang.t(tx::FORK_NAME),
+        };
         let notes = self
-            .workspace(|ws, local, session| ws.edited(local, session, &text, rescue))
+            .workspace(|ws, local, session| ws.edited(local, session, &text, names))
             .unwrap_or_default();
         self.notes(notes);
     }
@@ -796,6 +799,8 @@ pub enum Action {
     ZonesArrived(Result<(), String>),
     /// The address bar's fragment changed (a link pasted into an open page).
     Hash(String),
+    /// Another tab wrote to localStorage: read the list of saved scenarios again.
+    StorageChanged,
     /// The link being opened was inflated (`None`: the browser cannot inflate).
     LinkOpened(Option<Opened>),
     /// The page wrote this fragment into the address bar, for this (text, speed, tab).
@@ -1006,6 +1011,21 @@ impl Reducible for PageState {
                     return Rc::new(s);
                 }
             },
+            Action::StorageChanged => {
+                let before = s.ws.entries.clone();
+                let after = s.stores.try_borrow().ok().map(|st| {
+                    let mut ws = (*s.ws).clone();
+                    ws.sync(&st.local);
+                    ws
+                });
+                match after {
+                    Some(ws) if ws.entries != before => {
+                        s.ws = Rc::new(ws);
+                        return Rc::new(s);
+                    }
+                    _ => return self,
+                }
+            }
             Action::Hash(fragment) => {
                 let foreign = s
                     .stores

@@ -45,6 +45,22 @@
 //! A fragment changed in an open page (a link pasted into the address bar) is
 //! opened the same way, unless it is the page's own.
 //!
+//! # Two tabs
+//!
+//! Tabs of one browser share localStorage, and each keeps its text in its own
+//! editor. So that neither overwrites the other's work:
+//!
+//! - the list of saved scenarios is read again from storage before each change of
+//!   it (and when another tab changes it, see [`Workspace::sync`]), so a name
+//!   another tab added, renamed or deleted is kept as that tab left it;
+//! - each tab remembers a fingerprint of the kept text (the Draft's or a saved
+//!   scenario's) as it last read or wrote it. When an edit finds the stored text
+//!   changed since (another tab wrote it), this tab's text is saved as a new
+//!   named scenario and opens as it ([`Note::Forked`]); the other tab's text
+//!   stays where it was. Both tabs go on typing, each into its own;
+//! - a tab that edits records its source in its sessionStorage, so that a reload
+//!   shows what it was editing, not what another tab opened last.
+//!
 //! # Embedded pages
 //!
 //! An embedded page (`embed=1`, an iframe in documentation) writes nothing to
@@ -198,6 +214,19 @@ pub enum Note {
     Missing(String),
     /// There is no saved scenario with this id (another tab deleted it).
     Gone,
+    /// Another tab changed the text this tab was editing: this tab's text is
+    /// kept as the named scenario with this name, and opens as it.
+    Forked(String),
+}
+
+/// The names the workspace gives scenarios it saves on its own, in the page's
+/// language.
+#[derive(Clone, Copy, Debug)]
+pub struct Names<'a> {
+    /// An earlier Draft that existed nowhere else, saved before a new Draft replaces it.
+    pub rescue: &'a str,
+    /// This tab's Draft, when another tab changed the Draft meanwhile.
+    pub fork: &'a str,
 }
 
 /// The saved scenarios and the open source. Storage is passed to each call.
@@ -209,6 +238,18 @@ pub struct Workspace {
     pub embed: bool,
     /// The last write failed (the page shows that the text is not saved).
     pub unsaved: Option<StoreError>,
+    /// The fingerprint of the kept source's stored text as this tab last read or
+    /// wrote it (see "Two tabs"); `None` for a source that is only shown.
+    pub known: Option<u64>,
+}
+
+/// A text's fingerprint (a missing text counts as empty: a Draft not written yet).
+fn fingerprint(text: Option<&str>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // DefaultHasher::new() has fixed keys: the same text, the same fingerprint.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.unwrap_or("").hash(&mut h);
+    h.finish()
 }
 
 /// A name fit for the list: one line, no tabs, trimmed, at most [`MAX_NAME_CHARS`].
@@ -307,6 +348,7 @@ impl Workspace {
             entries,
             embed,
             unsaved: None,
+            known: None,
         };
         if !notes.is_empty() && !embed {
             let list = write_index(&ws.entries);
@@ -363,18 +405,21 @@ impl Workspace {
                         .and_then(|s| Some((s.clone(), self.text_of(local, &s)?))),
                 };
                 if let Some((s, t)) = found {
+                    self.known = s.is_kept().then(|| fingerprint(Some(&t)));
                     self.source = s;
                     return t;
                 }
             }
             if let Some(s) = local.get(CURRENT_KEY).and_then(|k| Source::from_key(&k)) {
                 if let Some(t) = self.text_of(local, &s) {
+                    self.known = s.is_kept().then(|| fingerprint(Some(&t)));
                     self.source = s;
                     return t;
                 }
             }
         }
         self.source = Source::Example(DEFAULT_EXAMPLE);
+        self.known = None;
         self.text_of(local, &self.source).unwrap_or_default()
     }
 
@@ -388,6 +433,7 @@ impl Workspace {
     ) -> Vec<Note> {
         let mut notes = Vec::new();
         self.source = source;
+        self.known = self.source.is_kept().then(|| fingerprint(Some(text)));
         if self.embed {
             return notes;
         }
@@ -419,34 +465,115 @@ impl Workspace {
 
     /// The person changed the text: write it where it lives, or adopt it as the
     /// Draft (an earlier Draft that exists nowhere else is first saved under
-    /// `rescue_name`, in the page's language).
+    /// `names.rescue`). When another tab changed the stored text since this tab
+    /// read it, this tab's text is saved as a new scenario instead (see "Two tabs").
     pub fn edited(
         &mut self,
         local: &mut dyn Store,
         session: &mut dyn Store,
         text: &str,
-        rescue_name: &str,
+        names: Names,
     ) -> Vec<Note> {
         let mut notes = Vec::new();
         if self.embed {
             return notes;
         }
+        if let Some(k) = self.source.key().filter(|_| self.source.is_kept()) {
+            // A tab that restored its source from CURRENT_KEY makes it its own, so
+            // that a reload shows it even after another tab opened something else.
+            if session.get(TAB_KEY).as_deref() != Some(k.as_str()) {
+                let _ = session.set(TAB_KEY, &k);
+            }
+        }
         match self.source.clone() {
-            Source::Draft => self.write(local, DRAFT_KEY, text, &mut notes),
+            Source::Draft => {
+                if !self.fork_if_changed(local, session, DRAFT_KEY, text, names.fork, &mut notes) {
+                    self.write_kept(local, DRAFT_KEY, text, &mut notes);
+                }
+            }
             Source::Saved(id) => {
-                if self.entry(id).is_some() {
-                    self.write(local, &format!("{SCENARIO_PREFIX}{id}"), text, &mut notes);
+                self.sync(local);
+                if let Some(name) = self.entry(id).map(|e| e.name.clone()) {
+                    let key = format!("{SCENARIO_PREFIX}{id}");
+                    if !self.fork_if_changed(local, session, &key, text, &name, &mut notes) {
+                        self.write_kept(local, &key, text, &mut notes);
+                    }
                 } else {
                     // Deleted meanwhile (another tab): keep the text as the Draft.
                     notes.push(Note::Gone);
-                    notes.extend(self.adopt(local, session, text, rescue_name));
+                    notes.extend(self.adopt(local, session, text, names.rescue));
                 }
             }
             Source::Example(_) | Source::Link | Source::Recovered => {
-                notes.extend(self.adopt(local, session, text, rescue_name));
+                notes.extend(self.adopt(local, session, text, names.rescue));
             }
         }
         notes
+    }
+
+    /// Write the open kept source's text and remember it as this tab's.
+    fn write_kept(&mut self, local: &mut dyn Store, key: &str, text: &str, notes: &mut Vec<Note>) {
+        self.write(local, key, text, notes);
+        if self.unsaved.is_none() {
+            self.known = Some(fingerprint(Some(text)));
+        }
+    }
+
+    /// If the text under `key` is no longer what this tab last read or wrote
+    /// (another tab wrote it), save `text` as a new scenario named after `name`
+    /// and open it; true when the edit was handled so (saved, or refused by a full
+    /// store: then the other tab's text is not overwritten either).
+    fn fork_if_changed(
+        &mut self,
+        local: &mut dyn Store,
+        session: &mut dyn Store,
+        key: &str,
+        text: &str,
+        name: &str,
+        notes: &mut Vec<Note>,
+    ) -> bool {
+        let stored = local.get(key);
+        let Some(known) = self.known else {
+            return false;
+        };
+        if fingerprint(stored.as_deref()) == known || stored.as_deref() == Some(text) {
+            return false;
+        }
+        self.sync(local);
+        let name = self.unique_name(name);
+        match self.add(local, &name, text) {
+            Ok(id) => {
+                self.unsaved = None;
+                notes.extend(self.show(local, session, Source::Saved(id), text));
+                notes.push(Note::Forked(name));
+            }
+            Err(e) => {
+                let note = match e {
+                    StoreError::Full => Note::Full,
+                    StoreError::Unavailable => Note::Unavailable,
+                };
+                if self.unsaved != Some(e) {
+                    notes.push(note);
+                }
+                self.unsaved = Some(e);
+            }
+        }
+        true
+    }
+
+    /// Read the list of saved scenarios again, as other tabs may have changed it
+    /// (added, renamed, deleted). A list that cannot be read leaves this tab's as
+    /// it is (the next page load rebuilds it); entries whose text is gone drop out.
+    pub fn sync(&mut self, local: &dyn Store) {
+        if self.embed {
+            return;
+        }
+        if let Some(list) = local.get(INDEX_KEY).as_deref().and_then(parse_index) {
+            self.entries = list
+                .into_iter()
+                .filter(|e| local.get(&format!("{SCENARIO_PREFIX}{}", e.id)).is_some())
+                .collect();
+        }
     }
 
     fn adopt(
@@ -511,6 +638,7 @@ impl Workspace {
         if self.embed {
             return Err(StoreError::Unavailable);
         }
+        self.sync(local);
         let id = self.entries.iter().map(|e| e.id).max().map_or(1, |m| m + 1);
         let id = (id..)
             .find(|i| local.get(&format!("{SCENARIO_PREFIX}{i}")).is_none())
@@ -536,6 +664,7 @@ impl Workspace {
         name: &str,
         text: &str,
     ) -> Result<u32, Note> {
+        self.sync(local);
         let name = self.unique_name(name);
         let id = self.add(local, &name, text).map_err(|e| match e {
             StoreError::Full => Note::Full,
@@ -548,6 +677,7 @@ impl Workspace {
     /// Rename a saved scenario (the name is cleaned and made unique).
     pub fn rename(&mut self, local: &mut dyn Store, id: u32, name: &str) -> Vec<Note> {
         let mut notes = Vec::new();
+        self.sync(local);
         let clean = clean_name(name);
         if clean.is_empty() || self.entry(id).is_none_or(|e| e.name == clean) {
             return notes;
@@ -570,6 +700,7 @@ impl Workspace {
         id: u32,
     ) -> (Option<String>, Vec<Note>) {
         let mut notes = Vec::new();
+        self.sync(local);
         let before = self.entries.len();
         self.entries.retain(|e| e.id != id);
         if self.entries.len() == before {

@@ -1,7 +1,7 @@
 // End-to-end tests of issue 7 in Debian's Chromium: share links (valid, made by
 // Python, the format's own example, corrupt, cut short, foreign, huge, hostile),
 // the Share button and Ctrl+S, the address bar, autosave and reload, named
-// scenarios, importing a dropped or chosen file, downloads (the run JSON against
+// scenarios (two tabs editing one draft), importing a dropped or chosen file, downloads (the run JSON against
 // `jobplay run --json`), embed mode in an iframe of a documentation page and
 // its "Try it" script, the workshop walk-through, and offline use through the
 // service worker. `make test` runs it after tests/e2e/run.mjs. Screenshots go to
@@ -239,6 +239,41 @@ test('autosave: the address bar follows the text, a reload restores the work, an
   await waitForHash(page, () => location.hash.includes('&speed=5'), 'the speed');
   assertClean(problems);
   await page.close();
+});
+
+test('two tabs: both type into the draft, neither loses its text; each list follows the other\'s saves', { timeout: 90_000 }, async () => {
+  const { page: a, problems: pa, context } = await openPage();
+  await typeAtEnd(a, '# from A\n');
+  await a.waitForFunction(() => (localStorage.getItem('jobplay.v1.draft') || '').endsWith('# from A\n'));
+  const { page: b, problems: pb } = await openIn(context, base);
+  assert.match(await editorOf(b).inputValue(), /# from A\n$/, 'B opens the draft A wrote');
+  // B types: the draft is B's now. A types on without knowing.
+  await typeAtEnd(b, '# from B\n');
+  await b.waitForFunction(() => (localStorage.getItem('jobplay.v1.draft') || '').endsWith('# from B\n'));
+  await typeAtEnd(a, '# A again\n');
+  await a.locator('.message.news', { hasText: 'Another tab changed this text while you edited it here: your text is kept in My scenarios as “Draft from a second tab”' }).waitFor();
+  assert.match(await a.locator('.source-line').innerText(), /“Draft from a second tab” · saved in this browser/);
+  const stored = await a.evaluate(() => ({ draft: localStorage.getItem('jobplay.v1.draft'), fork: localStorage.getItem('jobplay.v1.scenario.1') }));
+  assert.match(stored.draft, /# from A\n# from B\n$/, 'B\'s text stays the draft');
+  assert.match(stored.fork, /# from A\n# A again\n$/, 'A\'s text is kept too');
+  await shot(a, 'two-tabs-forked', false);
+  // B's list shows A's scenario without a reload (the storage event).
+  await b.locator('.library > summary').click();
+  await b.locator('.lib-list').getByRole('button', { name: 'Open Draft from a second tab' }).waitFor();
+  // Each tab goes on typing into its own text; a reload of each shows its own.
+  await typeAtEnd(a, '# A, third\n');
+  await typeAtEnd(b, '# B, second\n');
+  await a.waitForFunction(() => (localStorage.getItem('jobplay.v1.scenario.1') || '').endsWith('# A, third\n'));
+  await b.waitForFunction(() => (localStorage.getItem('jobplay.v1.draft') || '').endsWith('# B, second\n'));
+  for (const [p, mine] of [[a, /# A, third\n$/], [b, /# B, second\n$/]]) {
+    await p.reload();
+    await p.locator('#app[data-live] .pod-card').first().waitFor();
+    assert.match(await editorOf(p).inputValue(), mine);
+  }
+  assertClean(pa);
+  assertClean(pb);
+  await a.close();
+  await b.close();
 });
 
 test('my scenarios: save as, rename, open, download, delete, import a chosen file', { timeout: 90_000 }, async () => {
