@@ -279,6 +279,12 @@ impl PageState {
             local: BrowserStore::local(),
             session: BrowserStore::session(),
         };
+        // Whether index.html showed the prerendered view (the same rule as its script),
+        // read before anything is written.
+        let prerendered = matches!(
+            super::paint::first_paint(&stores.local, &stores.session, fragment, None),
+            super::paint::Paint::Prerendered(_)
+        );
         let (mut ws, notes) = Workspace::load(&mut stores.local, embed, lang.t(tx::RECOVERED_NAME));
         let foreign = ws.is_foreign_fragment(&stores.session, fragment);
         let restored = ws.restore(&stores.local, &stores.session);
@@ -312,15 +318,18 @@ impl PageState {
         if !s.opening && s.playback.is_none() {
             s.rebuild();
         }
-        // Probe ahead before the first render (paused: only the probe moves), for at
-        // most BOOT_PROBE_MS, so the first frame already shows the run's end and its
-        // moments for any small run, as the prerendered first paint of the default
-        // example does (src/ui/paint.rs); a longer run goes on probing on the ticks.
-        let speed = s.speed;
-        s.with_playback(|p| {
-            let until = perf_now() + BOOT_PROBE_MS;
-            p.tick(0.0, speed, &mut || perf_now() < until);
-        });
+        // When the prerendered view is on screen, probe ahead before the first render
+        // (paused: only the probe moves), for at most BOOT_PROBE_MS, so the first live
+        // frame shows the run's end and its moments as that view does (src/ui/paint.rs)
+        // and replaces it without a change. Otherwise nothing is on screen yet but the
+        // loading message: render at once, and probe on the ticks as for any run.
+        if prerendered {
+            let speed = s.speed;
+            s.with_playback(|p| {
+                let until = perf_now() + BOOT_PROBE_MS;
+                p.tick(0.0, speed, &mut || perf_now() < until);
+            });
+        }
         s.arm();
         s.refresh();
         s
