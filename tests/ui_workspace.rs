@@ -541,3 +541,167 @@ fn a_fork_refused_by_a_full_store_overwrites_nothing() {
     );
     assert_eq!(a.source, Source::Draft);
 }
+
+/// One tab of the model below: its workspace, its sessionStorage, what its editor shows.
+struct Tab {
+    ws: Workspace,
+    session: MemoryStore,
+    text: String,
+    /// The last text typed in this tab, while it must still be somewhere in storage.
+    typed: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Type(usize, u8),
+    SaveAs(usize, u8),
+    Rename(usize, u8, u8),
+    Delete(usize, u8),
+    OpenSaved(usize, u8),
+    OpenDraft(usize),
+    OpenExample(usize),
+    Sync(usize),
+    Reload(usize),
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    let tab = 0..2usize;
+    prop_oneof![
+        4 => (tab.clone(), any::<u8>()).prop_map(|(t, c)| Op::Type(t, c)),
+        1 => (tab.clone(), 0..4u8).prop_map(|(t, n)| Op::SaveAs(t, n)),
+        1 => (tab.clone(), any::<u8>(), 0..4u8).prop_map(|(t, k, n)| Op::Rename(t, k, n)),
+        1 => (tab.clone(), any::<u8>()).prop_map(|(t, k)| Op::Delete(t, k)),
+        1 => (tab.clone(), any::<u8>()).prop_map(|(t, k)| Op::OpenSaved(t, k)),
+        1 => tab.clone().prop_map(Op::OpenDraft),
+        1 => tab.clone().prop_map(Op::OpenExample),
+        1 => tab.clone().prop_map(Op::Sync),
+        1 => tab.prop_map(Op::Reload),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Two tabs doing anything in any order: what a tab typed last is always kept
+    /// in storage (as the Draft or a named scenario) until a person deletes it,
+    /// and the list never names a text that is not there.
+    #[test]
+    fn two_tabs_in_any_order_never_lose_what_was_typed(ops in proptest::collection::vec(op(), 1..60)) {
+        let mut local = MemoryStore::default();
+        let mut tabs: Vec<Tab> = (0..2)
+            .map(|_| {
+                let session = MemoryStore::default();
+                let (mut ws, _) = Workspace::load(&mut local, false, "Recovered scenario");
+                let text = ws.restore(&local, &session);
+                Tab { ws, session, text, typed: None }
+            })
+            .collect();
+        let mut typed_count = 0u32;
+        for op in ops {
+            let acted = match op {
+                Op::Type(..) => None,
+                Op::SaveAs(t, _) | Op::Rename(t, ..) | Op::Delete(t, _) | Op::OpenSaved(t, _)
+                | Op::OpenDraft(t) | Op::OpenExample(t) | Op::Sync(t) | Op::Reload(t) => Some(t),
+            };
+            match op {
+                Op::Type(t, c) => {
+                    typed_count += 1;
+                    let tab = &mut tabs[t];
+                    tab.text.push_str(&format!("# {typed_count} {c}\n"));
+                    let notes = tab.ws.edited(&mut local, &mut tab.session, &tab.text, RESCUE);
+                    proptest::prop_assert!(!notes.contains(&Note::Full), "{notes:?}");
+                    tab.typed = Some(tab.text.clone());
+                }
+                Op::SaveAs(t, n) => {
+                    let tab = &mut tabs[t];
+                    let text = tab.text.clone();
+                    let name = format!("n{n}");
+                    let saved = tab.ws.save_as(&mut local, &mut tab.session, &name, &text);
+                    proptest::prop_assert!(saved.is_ok());
+                }
+                Op::Rename(t, k, n) => {
+                    let tab = &mut tabs[t];
+                    if let Some(id) = pick(&tab.ws, k) {
+                        tab.ws.rename(&mut local, id, &format!("r{n}"));
+                    }
+                }
+                Op::Delete(t, k) => {
+                    let Some(id) = pick(&tabs[t].ws, k) else { continue };
+                    // A person deletes this text: no tab has to keep it any more.
+                    let key = format!("{SCENARIO_PREFIX}{id}");
+                    let deleted = local.get(&key);
+                    for other in tabs.iter_mut() {
+                        if other.typed.is_some() && other.typed == deleted {
+                            other.typed = None;
+                        }
+                    }
+                    let tab = &mut tabs[t];
+                    let (opened, _) = tab.ws.delete(&mut local, &mut tab.session, id);
+                    if let Some(text) = opened {
+                        tab.text = text;
+                    }
+                }
+                Op::OpenSaved(t, k) => {
+                    let tab = &mut tabs[t];
+                    if let Some(id) = pick(&tab.ws, k) {
+                        if let Some(text) = tab.ws.text_of(&local, &Source::Saved(id)) {
+                            tab.ws.show(&mut local, &mut tab.session, Source::Saved(id), &text);
+                            tab.text = text;
+                        }
+                    }
+                }
+                Op::OpenDraft(t) => {
+                    let tab = &mut tabs[t];
+                    let text = tab.ws.text_of(&local, &Source::Draft).unwrap_or_default();
+                    tab.ws.show(&mut local, &mut tab.session, Source::Draft, &text);
+                    tab.text = text;
+                }
+                Op::OpenExample(t) => {
+                    let tab = &mut tabs[t];
+                    let text = gallery::get("pi").unwrap().text.to_string();
+                    tab.ws.show(&mut local, &mut tab.session, Source::Example("pi"), &text);
+                    tab.text = text;
+                }
+                Op::Sync(t) => tabs[t].ws.sync(&local),
+                Op::Reload(t) => {
+                    let tab = &mut tabs[t];
+                    let (mut ws, notes) = Workspace::load(&mut local, false, "Recovered scenario");
+                    proptest::prop_assert!(notes.is_empty(), "a reload found a broken list: {notes:?}");
+                    tab.text = ws.restore(&local, &tab.session);
+                    tab.ws = ws;
+                }
+            }
+            // A tab that now shows another tab's typed text (opened, reloaded) may edit
+            // it as its own: the text is then in the hands of the tab that shows it.
+            if let Some(t) = acted {
+                let shown = tabs[t].text.clone();
+                let other = &mut tabs[1 - t];
+                if other.typed.as_deref() == Some(shown.as_str()) {
+                    other.typed = None;
+                }
+            }
+            let stored: Vec<&String> = local.map.iter()
+                .filter(|(k, _)| k.as_str() == DRAFT_KEY || k.starts_with(SCENARIO_PREFIX))
+                .map(|(_, v)| v)
+                .collect();
+            for (i, tab) in tabs.iter().enumerate() {
+                if let Some(typed) = &tab.typed {
+                    proptest::prop_assert!(stored.contains(&typed), "tab {i}'s typed text is nowhere: {typed:?}");
+                }
+            }
+            // Every name on the list has its text.
+            if let Some(list) = local.get(INDEX_KEY) {
+                for line in list.lines() {
+                    let id = line.split('\t').next().unwrap_or_default();
+                    proptest::prop_assert!(local.get(&format!("{SCENARIO_PREFIX}{id}")).is_some(), "{line:?} has no text");
+                }
+            }
+        }
+    }
+}
+
+/// The `k`-th saved scenario of the tab's list (as it knows it), if any.
+fn pick(ws: &Workspace, k: u8) -> Option<u32> {
+    (!ws.entries.is_empty()).then(|| ws.entries[k as usize % ws.entries.len()].id)
+}
