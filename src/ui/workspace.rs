@@ -219,6 +219,15 @@ pub enum Note {
     Forked(String),
 }
 
+impl From<StoreError> for Note {
+    fn from(e: StoreError) -> Note {
+        match e {
+            StoreError::Full => Note::Full,
+            StoreError::Unavailable => Note::Unavailable,
+        }
+    }
+}
+
 /// The names the workspace gives scenarios it saves on its own, in the page's
 /// language.
 #[derive(Clone, Copy, Debug)]
@@ -363,17 +372,16 @@ impl Workspace {
         }
         match store.set(key, value) {
             Ok(()) => self.unsaved = None,
-            Err(e) => {
-                let note = match e {
-                    StoreError::Full => Note::Full,
-                    StoreError::Unavailable => Note::Unavailable,
-                };
-                if self.unsaved != Some(e) {
-                    notes.push(note);
-                }
-                self.unsaved = Some(e);
-            }
+            Err(e) => self.failed(e, notes),
         }
+    }
+
+    /// A write failed: say so once (not again for every keystroke), and remember it.
+    fn failed(&mut self, e: StoreError, notes: &mut Vec<Note>) {
+        if self.unsaved != Some(e) {
+            notes.push(Note::from(e));
+        }
+        self.unsaved = Some(e);
     }
 
     pub fn entry(&self, id: u32) -> Option<&Entry> {
@@ -547,16 +555,7 @@ impl Workspace {
                 notes.extend(self.show(local, session, Source::Saved(id), text));
                 notes.push(Note::Forked(name));
             }
-            Err(e) => {
-                let note = match e {
-                    StoreError::Full => Note::Full,
-                    StoreError::Unavailable => Note::Unavailable,
-                };
-                if self.unsaved != Some(e) {
-                    notes.push(note);
-                }
-                self.unsaved = Some(e);
-            }
+            Err(e) => self.failed(e, notes),
         }
         true
     }
@@ -590,10 +589,7 @@ impl Workspace {
                 Ok(_) => notes.push(Note::Rescued(name)),
                 Err(e) => {
                     // The old draft cannot be kept elsewhere: do not overwrite it.
-                    notes.push(match e {
-                        StoreError::Full => Note::Full,
-                        StoreError::Unavailable => Note::Unavailable,
-                    });
+                    notes.push(Note::from(e));
                     self.unsaved = Some(e);
                     return notes;
                 }
@@ -666,10 +662,7 @@ impl Workspace {
     ) -> Result<u32, Note> {
         self.sync(local);
         let name = self.unique_name(name);
-        let id = self.add(local, &name, text).map_err(|e| match e {
-            StoreError::Full => Note::Full,
-            StoreError::Unavailable => Note::Unavailable,
-        })?;
+        let id = self.add(local, &name, text).map_err(Note::from)?;
         self.show(local, session, Source::Saved(id), text);
         Ok(id)
     }
