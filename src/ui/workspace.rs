@@ -584,6 +584,7 @@ impl Workspace {
     ) -> Vec<Note> {
         let mut notes = Vec::new();
         if let Some(old) = self.draft_is_only_copy(local).filter(|d| d != text) {
+            self.sync(local);
             let name = self.unique_name(rescue_name);
             match self.add(local, &name, &old) {
                 Ok(_) => notes.push(Note::Rescued(name)),
@@ -629,12 +630,12 @@ impl Workspace {
             .unwrap_or(base)
     }
 
-    /// Store a new named scenario; its id.
+    /// Store a new named scenario; its id. The caller has read the list again
+    /// ([`Workspace::sync`]) before choosing the name.
     fn add(&mut self, local: &mut dyn Store, name: &str, text: &str) -> Result<u32, StoreError> {
         if self.embed {
             return Err(StoreError::Unavailable);
         }
-        self.sync(local);
         let id = self.entries.iter().map(|e| e.id).max().map_or(1, |m| m + 1);
         let id = (id..)
             .find(|i| local.get(&format!("{SCENARIO_PREFIX}{i}")).is_none())
