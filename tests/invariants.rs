@@ -300,3 +300,23 @@ fn a_finished_indexed_job_patched_to_fewer_completions_keeps_its_status() {
     assert_eq!(job.status.completed_indexes.as_deref(), Some("0-6"));
     assert!(job.status.finished().is_some());
 }
+
+/// Found by the fuzzer (engine_run, after 171,394 inputs): an Indexed Job deleted
+/// with Foreground propagation and patched to fewer completions in the same instant.
+/// The controller does not sync a Job with a deletion timestamp, so the patch is
+/// never counted: the status keeps its 6 succeeded indexes against completions 1,
+/// as a real cluster shows it until the garbage collector removes the Job. The
+/// invariant counts against the completions the Job was last synced with.
+#[test]
+fn an_indexed_job_patched_in_the_instant_it_is_deleted_keeps_its_status() {
+    let text = "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: fz\nspec:\n  completions: 7\n  completionMode: Indexed\n  backoffLimitPerIndex: 2\n  parallelism: 3\n  backoffLimit: 5\n  activeDeadlineSeconds: 87\n  template:\n    spec:\n      restartPolicy: OnFailure\n      terminationGracePeriodSeconds: 10\n      containers:\n      - name: main\n        image: busybox\n---\napiVersion: playground/v1\nkind: Scenario\nmetadata:\n  name: fz\nspec:\n  seed: 195\n  stopAfterSeconds: 188\n  pods:\n  - runSeconds: 5\n  actions:\n  - at: 97\n    deletePod: {all: true}\n  - at: 19\n    deleteJob: {propagationPolicy: Foreground}\n  - at: 90\n    deletePod: {pod: \"3\"}\n  - at: 95\n    evictPod: {pod: \"0\"}\n  - at: 19\n    patch: {spec: {completions: 1, parallelism: 1}}\n";
+    let c = common::run_until(text, 19.5);
+    let job = common::job(&c);
+    assert!(job.metadata.deletion_timestamp.is_some());
+    assert_eq!(job.spec.completions, Some(1));
+    assert_eq!(job.status.succeeded, 6);
+    assert_eq!(job.status.completed_indexes.as_deref(), Some("0-5"));
+    assert!(job.status.finished().is_none());
+    // The rest of the run (the Job's pods and then the Job removed) keeps them too.
+    common::run(text);
+}

@@ -24,7 +24,8 @@
 //!   none of them failed. The controller recounts after a change of `completions`
 //!   (an elastic Indexed Job), which it syncs at once; a Job it no longer syncs
 //!   (finished, being deleted, managed elsewhere) keeps its status, so for it these
-//!   hold against the `completions` it had then.
+//!   hold against the `completions` it had at the last instant it was synced (a
+//!   patch in the very instant the Job is deleted is never synced).
 //! - **A finished Job** has Complete xor Failed, `status.active` 0 and no active pod.
 //! - **Status counts equal the pods they count** once the controller has caught up:
 //!   pod changes reach the Job controller after its 1 s batching period, so while a
@@ -51,6 +52,11 @@ pub struct State {
     ending_since: HashMap<JobId, Time>,
     /// Per Job the controller no longer syncs, its `completions` when it stopped.
     frozen_completions: HashMap<JobId, Option<i32>>,
+    /// Per Job the controller still syncs, its `completions` at the last check: the
+    /// value its status was last counted against. A patch of `completions` in the
+    /// instant the Job is deleted (or finishes) is never synced, so the frozen value
+    /// is this one, not the patched one.
+    synced_completions: HashMap<JobId, Option<i32>>,
 }
 
 fn job_name(c: &Cluster, id: JobId) -> String {
@@ -102,6 +108,8 @@ pub fn check(c: &Cluster, st: &mut State) -> Result<(), String> {
     st.ending_since.retain(|j, _| c.store.get_job(*j).is_some());
     st.frozen_completions
         .retain(|j, _| c.store.get_job(*j).is_some());
+    st.synced_completions
+        .retain(|j, _| c.store.get_job(*j).is_some());
 
     for id in c.store.job_ids() {
         let rec = c.store.job(id);
@@ -113,10 +121,14 @@ pub fn check(c: &Cluster, st: &mut State) -> Result<(), String> {
             || job.metadata.deletion_timestamp.is_some()
             || !job.spec.managed_by_builtin();
         let completions = if frozen {
-            *st.frozen_completions
-                .entry(id)
-                .or_insert(job.spec.completions)
+            let last_synced = st
+                .synced_completions
+                .get(&id)
+                .copied()
+                .unwrap_or(job.spec.completions);
+            *st.frozen_completions.entry(id).or_insert(last_synced)
         } else {
+            st.synced_completions.insert(id, job.spec.completions);
             job.spec.completions
         };
         check_job(c, id, completions)?;
