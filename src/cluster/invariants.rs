@@ -50,13 +50,11 @@ pub struct State {
     pods_seen: usize,
     /// Per Job, when it first had a finishing condition or a deletion timestamp.
     ending_since: HashMap<JobId, Time>,
-    /// Per Job the controller no longer syncs, its `completions` when it stopped.
-    frozen_completions: HashMap<JobId, Option<i32>>,
-    /// Per Job the controller still syncs, its `completions` at the last check: the
-    /// value its status was last counted against. A patch of `completions` in the
-    /// instant the Job is deleted (or finishes) is never synced, so the frozen value
-    /// is this one, not the patched one.
-    synced_completions: HashMap<JobId, Option<i32>>,
+    /// Per Job, the `completions` its status was last counted against: updated at
+    /// every check while the controller syncs the Job, kept once it no longer does
+    /// (a patch of `completions` in the instant the Job is deleted or finishes is
+    /// never synced, so it must not replace this value).
+    counted_completions: HashMap<JobId, Option<i32>>,
 }
 
 fn job_name(c: &Cluster, id: JobId) -> String {
@@ -106,9 +104,7 @@ pub fn check(c: &Cluster, st: &mut State) -> Result<(), String> {
     }
     st.pods_seen = c.store.pods_created();
     st.ending_since.retain(|j, _| c.store.get_job(*j).is_some());
-    st.frozen_completions
-        .retain(|j, _| c.store.get_job(*j).is_some());
-    st.synced_completions
+    st.counted_completions
         .retain(|j, _| c.store.get_job(*j).is_some());
 
     for id in c.store.job_ids() {
@@ -120,17 +116,14 @@ pub fn check(c: &Cluster, st: &mut State) -> Result<(), String> {
         let frozen = job.status.finished().is_some()
             || job.metadata.deletion_timestamp.is_some()
             || !job.spec.managed_by_builtin();
-        let completions = if frozen {
-            let last_synced = st
-                .synced_completions
-                .get(&id)
-                .copied()
-                .unwrap_or(job.spec.completions);
-            *st.frozen_completions.entry(id).or_insert(last_synced)
-        } else {
-            st.synced_completions.insert(id, job.spec.completions);
-            job.spec.completions
-        };
+        let counted = st
+            .counted_completions
+            .entry(id)
+            .or_insert(job.spec.completions);
+        if !frozen {
+            *counted = job.spec.completions;
+        }
+        let completions = *counted;
         check_job(c, id, completions)?;
     }
     Ok(())
